@@ -1,0 +1,30 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Personal Development Plans (POP)",
+    "summary": "The Dutch POP-gesprek: prepare, agree, sign and follow up personal "
+    "development plans",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Employees",
+    "website": "https://github.com/hr-pop/hr_pop",
+    "author": "hr_pop authors",
+    "maintainers": ["hr-pop"],
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "application": False,
+    "depends": ["hr", "hr_skills", "mail", "portal"],
+    "data": [
+        "security/hr_pop_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "views/hr_pop_views.xml",
+        "views/hr_pop_goal_views.xml",
+        "views/hr_pop_line_views.xml",
+        "views/hr_pop_course_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_pop_menus.xml",
+    ],
+    "demo": [
+        "demo/hr_pop_demo.xml",
+    ],
+}

@@ -1,0 +1,198 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .hr_pop_course import ACTIVITY_TYPES
+
+
+class HrPopLine(models.Model):
+    _name = "hr.pop.line"
+    _description = "Development Activity"
+    _order = "pop_id, sequence, id"
+
+    # === FIELDS === #
+    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    goal_id = fields.Many2one(
+        "hr.pop.goal",
+        string="Goal",
+        domain="[('pop_id', '=', pop_id)]",
+        ondelete="set null",
+    )
+    category = fields.Selection(related="goal_id.category", store=True)
+    name = fields.Char(
+        string="Activity",
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    course_id = fields.Many2one("hr.pop.course", string="Course")
+    activity_type = fields.Selection(
+        ACTIVITY_TYPES,
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    institute_id = fields.Many2one(
+        "res.partner",
+        string="Institute",
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    course_code = fields.Char(
+        string="Course Number",
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    currency_id = fields.Many2one(related="pop_id.currency_id")
+    cost = fields.Monetary(
+        compute="_compute_from_course",
+        store=True,
+        readonly=False,
+        precompute=True,
+        currency_field="currency_id",
+    )
+    date_start = fields.Date(string="Desired Start")
+    date_end = fields.Date(string="Desired End")
+    during_work_hours = fields.Boolean(
+        string="In Working Time",
+        compute="_compute_during_work_hours",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The activity takes place in working time.",
+    )
+    responsible = fields.Selection(
+        [("employee", "Employee"), ("manager", "Manager"), ("hr", "HR")],
+        string="Who Acts",
+        default="employee",
+        required=True,
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("registered", "Registered"),
+            ("started", "Started"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        default="planned",
+        required=True,
+    )
+    remarks = fields.Text()
+    # Dutch law (art. 7:611a BW): training the employer must offer is free, in working time,
+    # and may not carry a study-cost repayment clause.
+    mandatory = fields.Boolean(
+        string="Mandatory Training",
+        help="Training the employer must offer by law or collective agreement "
+        "(art. 7:611a BW): free for the employee, counts as working time, and no "
+        "repayment agreement is allowed.",
+    )
+    repayment_agreement = fields.Boolean(
+        string="Study-Cost Repayment Agreement",
+        help="For voluntary training only: the employee repays (part of) the cost "
+        "when leaving within the agreed period.",
+    )
+    repayment_months = fields.Integer(
+        string="Repayment Period (months)",
+        help="How long after the training a departure leads to repayment.",
+    )
+    repayment_terms = fields.Text(
+        help="The agreed terms, for example the part repaid per month of the period."
+    )
+    employee_id = fields.Many2one(related="pop_id.employee_id", store=True, index=True)
+    department_id = fields.Many2one(related="pop_id.department_id", store=True)
+    company_id = fields.Many2one(related="pop_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        (
+            "cost_positive",
+            "CHECK(cost >= 0)",
+            "The cost of an activity cannot be negative.",
+        ),
+        (
+            "repayment_months_positive",
+            "CHECK(repayment_months >= 0)",
+            "The repayment period cannot be negative.",
+        ),
+    ]
+
+    # === COMPUTE METHODS === #
+    @api.depends("course_id")
+    def _compute_from_course(self):
+        for line in self:
+            course = line.course_id
+            if not course:
+                line.name = line.name or False
+                line.activity_type = line.activity_type or "course"
+                continue
+            line.name = course.name
+            line.activity_type = course.activity_type
+            line.institute_id = course.institute_id
+            line.course_code = course.code
+            line.cost = course.cost
+
+    @api.depends("mandatory")
+    def _compute_during_work_hours(self):
+        for line in self:
+            line.during_work_hours = line.mandatory or line.during_work_hours
+
+    # === CONSTRAINT METHODS === #
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for line in self:
+            if line.date_start and line.date_end and line.date_end < line.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The activity %(activity)s must end after it starts.",
+                        activity=line.name,
+                    )
+                )
+
+    @api.constrains("mandatory", "during_work_hours", "repayment_agreement")
+    def _check_mandatory_training(self):
+        for line in self.filtered("mandatory"):
+            if line.repayment_agreement:
+                raise ValidationError(
+                    self.env._(
+                        "%(activity)s is mandatory training (art. 7:611a BW): a "
+                        "study-cost repayment agreement is not allowed.",
+                        activity=line.name,
+                    )
+                )
+            if not line.during_work_hours:
+                raise ValidationError(
+                    self.env._(
+                        "%(activity)s is mandatory training (art. 7:611a BW): it "
+                        "counts as working time.",
+                        activity=line.name,
+                    )
+                )
+
+    @api.constrains("goal_id", "pop_id")
+    def _check_goal_of_same_pop(self):
+        for line in self:
+            if line.goal_id and line.goal_id.pop_id != line.pop_id:
+                raise ValidationError(
+                    self.env._(
+                        "The activity %(activity)s must belong to a goal of its own "
+                        "plan.",
+                        activity=line.name,
+                    )
+                )
+
+    # === ONCHANGE METHODS === #
+    @api.onchange("mandatory")
+    def _onchange_mandatory(self):
+        if self.mandatory:
+            self.repayment_agreement = False
