@@ -1,9 +1,26 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import binascii
+import hashlib
+import json
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.image import base64_to_image
+
+_logger = logging.getLogger(__name__)
+
+# A signature image is a PNG drawn in the browser; anything larger than this is not one.
+SIGNATURE_MAX_BYTES = 512 * 1024
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# States in which the plan's agreements are fixed by signatures or approval.
+SIGNED_STATES = ("to_approve", "running", "done")
+# Fields of hr.pop whose value is part of the signed content.
+SIGNED_POP_FIELDS = {"employee_id", "date_start", "date_end", "goal_ids", "line_ids"}
 
 POP_STATES = [
     ("draft", "Draft"),
@@ -151,6 +168,93 @@ class HrPop(models.Model):
         currency_field="currency_id",
         tracking=True,
     )
+    # Preparation (seeds 002 and 003): each side answers its questions and shares them
+    # as agenda points; answers are frozen once the conversation starts.
+    question_set_id = fields.Many2one(
+        "hr.pop.question.set",
+        default=lambda self: self.env.ref(
+            "hr_pop.question_set_default", raise_if_not_found=False
+        ),
+        help="The preparation questions both sides answer before the conversation.",
+    )
+    answer_ids = fields.One2many("hr.pop.answer", "pop_id", string="Preparation")
+    employee_answer_ids = fields.One2many(
+        "hr.pop.answer",
+        "pop_id",
+        domain=[("author", "=", "employee")],
+        string="Employee's Preparation",
+    )
+    manager_answer_ids = fields.One2many(
+        "hr.pop.answer",
+        "pop_id",
+        domain=[("author", "=", "manager")],
+        string="Manager's Preparation",
+    )
+    employee_preparation_state = fields.Selection(
+        [("draft", "Not Submitted"), ("submitted", "Submitted")],
+        default="draft",
+        copy=False,
+        tracking=True,
+    )
+    manager_preparation_state = fields.Selection(
+        [("draft", "Not Submitted"), ("submitted", "Submitted")],
+        default="draft",
+        copy=False,
+        tracking=True,
+    )
+    employee_answers_shared = fields.Boolean(
+        string="Employee Shared Agenda", copy=False, tracking=True
+    )
+    manager_answers_shared = fields.Boolean(
+        string="Manager Shared Agenda", copy=False, tracking=True
+    )
+    previous_goal_ids = fields.One2many(
+        related="previous_pop_id.goal_ids", string="Goals of the Previous Plan"
+    )
+    review_ids = fields.One2many("hr.pop.review", "pop_id", string="Progress Reviews")
+    # Signatures: never forced; "seen" records receipt without agreement (seed 002).
+    employee_signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
+    employee_signed_by = fields.Char(copy=False)
+    employee_signed_on = fields.Datetime(copy=False)
+    employee_signed_user_id = fields.Many2one("res.users", copy=False)
+    employee_signature_hash = fields.Char(copy=False)
+    employee_decision = fields.Selection(
+        [("agree", "Agreed"), ("seen", "Seen, Not Agreed")],
+        copy=False,
+        tracking=True,
+        help="Agreed: the employee agrees with the plan. Seen: received, not agreed.",
+    )
+    employee_comment = fields.Text(
+        string="Employee's Comment",
+        copy=False,
+        help="The employee's remarks or objection, kept visible on the plan.",
+    )
+    manager_signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
+    manager_signed_by = fields.Char(copy=False)
+    manager_signed_on = fields.Datetime(copy=False)
+    manager_signed_user_id = fields.Many2one("res.users", copy=False)
+    manager_signature_hash = fields.Char(copy=False)
+    is_signed = fields.Boolean(
+        compute="_compute_signature_status",
+        help="At least one side has signed: the agreements can no longer change.",
+    )
+    is_fully_signed = fields.Boolean(compute="_compute_signature_status")
+    signature_valid = fields.Boolean(
+        compute="_compute_signature_status",
+        help="The signed content still matches every stored signature hash.",
+    )
+    can_sign_employee = fields.Boolean(compute="_compute_user_permissions")
+    can_sign_manager = fields.Boolean(compute="_compute_user_permissions")
+    can_approve = fields.Boolean(compute="_compute_user_permissions")
+    approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    approved_on = fields.Datetime(copy=False, readonly=True)
+    needs_approval = fields.Boolean(compute="_compute_needs_approval")
+    refuse_reason = fields.Text(copy=False, tracking=True)
+    cancel_reason = fields.Text(copy=False, tracking=True)
 
     # === COMPUTE METHODS === #
     @api.depends("employee_id")
@@ -220,6 +324,45 @@ class HrPop(models.Model):
         for pop in self:
             pop.access_url = f"/my/pops/{pop.id}"
 
+    @api.depends(
+        "employee_signed_on",
+        "manager_signed_on",
+        "employee_signature_hash",
+        "manager_signature_hash",
+    )
+    def _compute_signature_status(self):
+        for pop in self:
+            hashes = {
+                pop.employee_signature_hash,
+                pop.manager_signature_hash,
+            } - {False}
+            pop.is_signed = bool(pop.employee_signed_on or pop.manager_signed_on)
+            pop.is_fully_signed = bool(pop.employee_signed_on and pop.manager_signed_on)
+            pop.signature_valid = not hashes or hashes == {pop._get_content_hash()}
+
+    @api.depends_context("uid")
+    @api.depends("state", "employee_id", "manager_id")
+    def _compute_user_permissions(self):
+        user = self.env.user
+        is_admin = user.has_group("hr_pop.group_pop_admin")
+        for pop in self.sudo():
+            to_sign = pop.state == "to_sign"
+            is_employee = pop.employee_id.user_id == user
+            pop.can_sign_employee = to_sign and is_employee and not pop.employee_signed_on
+            pop.can_sign_manager = (
+                to_sign
+                and not is_employee
+                and not pop.manager_signed_on
+                and (pop.manager_id.user_id == user or is_admin)
+            )
+            pop.can_approve = pop.state == "to_approve" and is_admin and not is_employee
+
+    @api.depends("total_cost", "company_id.pop_approval_threshold")
+    def _compute_needs_approval(self):
+        for pop in self:
+            threshold = pop.company_id.pop_approval_threshold
+            pop.needs_approval = not threshold or pop.total_cost > threshold
+
     # === CONSTRAINT METHODS === #
     @api.constrains("date_start", "date_end")
     def _check_period(self):
@@ -263,7 +406,671 @@ class HrPop(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("hr.pop") or "/"
         return super().create(vals_list)
 
+    def write(self, vals):
+        if SIGNED_POP_FIELDS & set(vals):
+            self._check_content_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancelled(self):
+        if any(pop.state not in ("draft", "cancelled") for pop in self):
+            raise UserError(
+                self.env._("Only draft or cancelled development plans can be deleted.")
+            )
+
+    # === ACTION METHODS === #
+    def action_invite(self):
+        """Invite the employee (draft -> invited) and open the preparation."""
+        self._check_state("draft", self.env._("invite the employee"))
+        for pop in self:
+            pop._portal_ensure_token()
+            pop._create_preparation_answers()
+        self.write({"state": "invited"})
+        for pop in self:
+            pop._send_invitation()
+            deadline = pop.meeting_date and (pop.meeting_date - relativedelta(days=7))
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_prepare",
+                pop.employee_id.user_id,
+                self.env._("Prepare your development conversation"),
+                deadline,
+            )
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_prepare",
+                pop.manager_id.user_id,
+                self.env._("Prepare the development conversation with %(employee)s",
+                           employee=pop.employee_id.name),
+                deadline,
+            )
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_conversation",
+                pop.manager_id.user_id,
+                self.env._("Hold the development conversation with %(employee)s",
+                           employee=pop.employee_id.name),
+                pop.meeting_date,
+            )
+        return True
+
+    def action_start_meeting(self):
+        """The conversation is held (invited -> meeting): preparation is frozen."""
+        self._check_state("invited", self.env._("start the conversation"))
+        self.write({"state": "meeting"})
+        for pop in self:
+            pop._close_activities("hr_pop.mail_activity_pop_prepare")
+            pop._close_activities("hr_pop.mail_activity_pop_conversation")
+        return True
+
+    def action_submit(self):
+        """The plan is ready to sign (meeting -> to_sign), once its goals are SMART."""
+        self._check_state("meeting", self.env._("submit the plan for signature"))
+        for pop in self:
+            pop._check_smart_goals()
+        self.write({"state": "to_sign"})
+        for pop in self:
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_sign",
+                pop.employee_id.user_id,
+                self.env._("Read and sign your development plan"),
+            )
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_sign",
+                pop.manager_id.user_id,
+                self.env._("Sign the development plan of %(employee)s",
+                           employee=pop.employee_id.name),
+            )
+        return True
+
+    def action_approve(self):
+        """HR approves a signed plan above the cost threshold (to_approve -> running)."""
+        self._check_state("to_approve", self.env._("approve the plan"))
+        self._check_can_approve()
+        self.write(
+            {
+                "state": "running",
+                "approved_by_id": self.env.user.id,
+                "approved_on": fields.Datetime.now(),
+            }
+        )
+        for pop in self:
+            pop._close_activities("hr_pop.mail_activity_pop_approve")
+        return True
+
+    def action_refuse(self, reason):
+        """HR refuses the plan: back to the conversation, signatures cleared."""
+        self._check_state("to_approve", self.env._("refuse the plan"))
+        self._check_can_approve()
+        reason = self._check_reason(reason)
+        self._archive_signed_pdf()
+        self._clear_signatures()
+        self.write({"state": "meeting", "refuse_reason": reason})
+        for pop in self:
+            pop._close_activities("hr_pop.mail_activity_pop_approve")
+            pop.message_post(
+                body=self.env._("Plan refused by %(user)s: %(reason)s",
+                                user=self.env.user.name, reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_close(self):
+        """Close the plan after its evaluation (running -> done)."""
+        self._check_state("running", self.env._("close the plan"))
+        for pop in self:
+            not_evaluated = pop.goal_ids.filtered(lambda goal: not goal.is_evaluated)
+            if not_evaluated:
+                raise UserError(
+                    self.env._(
+                        "Evaluate every goal before closing %(pop)s (reached, partly "
+                        "or not reached, and what was learnt). Not yet evaluated: "
+                        "%(goals)s",
+                        pop=pop.name,
+                        goals=", ".join(not_evaluated.mapped("name")),
+                    )
+                )
+        self.write({"state": "done"})
+        self.activity_unlink(
+            [
+                "hr_pop.mail_activity_pop_review",
+                "hr_pop.mail_activity_pop_follow_up",
+            ]
+        )
+        return True
+
+    def action_cancel(self, reason):
+        """Cancel the plan with a reason, from any state but done."""
+        if any(pop.state in ("done", "cancelled") for pop in self):
+            raise UserError(
+                self.env._("A closed or already cancelled plan cannot be cancelled.")
+            )
+        reason = self._check_reason(reason)
+        self.write({"state": "cancelled", "cancel_reason": reason})
+        self.activity_unlink(
+            [
+                "hr_pop.mail_activity_pop_prepare",
+                "hr_pop.mail_activity_pop_conversation",
+                "hr_pop.mail_activity_pop_sign",
+                "hr_pop.mail_activity_pop_approve",
+                "hr_pop.mail_activity_pop_review",
+                "hr_pop.mail_activity_pop_follow_up",
+            ]
+        )
+        return True
+
+    def action_reset_draft(self):
+        """An administrator restarts a cancelled plan."""
+        self._check_state("cancelled", self.env._("reset the plan to draft"))
+        if not self.env.user.has_group("hr_pop.group_pop_admin"):
+            raise AccessError(
+                self.env._("Only a development plan administrator can reset a plan.")
+            )
+        self._archive_signed_pdf()
+        self._clear_signatures()
+        self.write(
+            {
+                "state": "draft",
+                "cancel_reason": False,
+                "employee_preparation_state": "draft",
+                "manager_preparation_state": "draft",
+                "employee_answers_shared": False,
+                "manager_answers_shared": False,
+            }
+        )
+        return True
+
+    def action_reopen(self):
+        """Reopen a signed plan for changes: the signed PDF is kept, signatures go."""
+        if any(
+            pop.state not in ("to_sign", "to_approve", "running") for pop in self
+        ):
+            raise UserError(
+                self.env._("Only a plan that is being signed, approved or carried "
+                           "out can be reopened.")
+            )
+        for pop in self:
+            pop._check_can_manage()
+        self._archive_signed_pdf()
+        self._clear_signatures()
+        self.write({"state": "meeting", "approved_by_id": False, "approved_on": False})
+        for pop in self:
+            pop._close_activities("hr_pop.mail_activity_pop_sign")
+            pop._close_activities("hr_pop.mail_activity_pop_approve")
+            pop.message_post(
+                body=self.env._("Plan reopened by %(user)s; the signatures were "
+                                "cleared and the signed version is kept as attachment.",
+                                user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_open_sign_wizard(self):
+        self.ensure_one()
+        role = "employee" if self.can_sign_employee else "manager"
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sign the Development Plan"),
+            "res_model": "hr.pop.sign.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pop_id": self.id, "default_role": role},
+        }
+
+    def action_open_reason_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reason"),
+            "res_model": "hr.pop.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_pop_id": self.id,
+                "default_action": self.env.context.get("pop_reason_action", "cancel"),
+            },
+        }
+
+    def action_submit_preparation(self, role):
+        """One side submits its answers: they become read-only for that side."""
+        self.ensure_one()
+        self._check_preparation_open(role)
+        self.sudo().write({f"{role}_preparation_state": "submitted"})
+        self._close_activities("hr_pop.mail_activity_pop_prepare", self._role_user(role))
+        return True
+
+    def action_share_preparation(self, role):
+        """One side shares its answers with the other as agenda points (seed 003)."""
+        self.ensure_one()
+        self._check_preparation_role(role)
+        if self.state not in ("invited", "meeting"):
+            raise UserError(
+                self.env._("Agenda points can only be shared before or during the "
+                           "conversation.")
+            )
+        self.sudo().write({f"{role}_answers_shared": True})
+        self.sudo().answer_ids.filtered(lambda a: a.author == role).write(
+            {"shared": True}
+        )
+        return True
+
     # === BUSINESS METHODS === #
+    def sign(self, role, signature, signer_name, decision="agree", comment=None):
+        """Sign the plan as ``role`` ('employee' or 'manager') for the current user.
+
+        ``signature`` is a base64 PNG. The employee may sign "seen" instead of "agree"
+        and add a comment (his objection).
+        """
+        self.ensure_one()
+        self._check_can_sign(role)
+        return self._sign(role, signature, signer_name, decision, comment)
+
+    def _sign(self, role, signature, signer_name, decision="agree", comment=None):
+        """Store a signature; callers have checked who signs (back office or token)."""
+        self.ensure_one()
+        if role not in ("employee", "manager"):
+            raise UserError(self.env._("One signs a plan as employee or as manager."))
+        if self.state != "to_sign":
+            raise UserError(
+                self.env._("%(pop)s is not waiting for signatures.", pop=self.name)
+            )
+        if self[f"{role}_signed_on"]:
+            raise UserError(
+                self.env._("%(pop)s is already signed by the %(role)s.",
+                           pop=self.name, role=self._role_label(role))
+            )
+        signer_name = (signer_name or "").strip()
+        if not signer_name:
+            raise UserError(self.env._("Please enter the name of the signer."))
+        if len(signer_name) > 128:
+            raise UserError(self.env._("The signer's name is too long."))
+        signature = self._check_signature_image(signature)
+        vals = {
+            f"{role}_signature": signature,
+            f"{role}_signed_by": signer_name,
+            f"{role}_signed_on": fields.Datetime.now(),
+            f"{role}_signed_user_id": self.env.user.id,
+            f"{role}_signature_hash": self._get_content_hash(),
+        }
+        if role == "employee":
+            if decision not in ("agree", "seen"):
+                raise UserError(
+                    self.env._("The employee signs 'agreed' or 'seen, not agreed'.")
+                )
+            vals["employee_decision"] = decision
+            vals["employee_comment"] = (comment or "").strip()[:4000] or False
+        pop_sudo = self.sudo()
+        pop_sudo.write(vals)
+        pop_sudo._close_activities("hr_pop.mail_activity_pop_sign", self._role_user(role))
+        if role == "employee" and decision == "seen":
+            body = self.env._(
+                "Signed by %(name)s (employee) as seen, not agreed. Comment: %(comment)s",
+                name=signer_name,
+                comment=vals["employee_comment"] or "-",
+            )
+        else:
+            body = self.env._(
+                "Signed by %(name)s (%(role)s).",
+                name=signer_name,
+                role=self._role_label(role),
+            )
+        pop_sudo.message_post(body=body, subtype_xmlid="mail.mt_note")
+        if pop_sudo.is_fully_signed:
+            pop_sudo._on_fully_signed()
+        return True
+
+    def _on_fully_signed(self):
+        """Both signed: attach the signed PDF and route to approval or execution."""
+        self.ensure_one()
+        self._attach_pdf(self.env._("Signed"))
+        if self.needs_approval:
+            self.write({"state": "to_approve"})
+            self._schedule_activity(
+                "hr_pop.mail_activity_pop_approve",
+                self._get_approver(),
+                self.env._("Approve the development plan of %(employee)s",
+                           employee=self.employee_id.name),
+            )
+        else:
+            self.write({"state": "running"})
+
+    def _get_content_hash(self):
+        """SHA-256 of what is signed: period, goals, activities and their costs."""
+        self.ensure_one()
+        pop = self.sudo()
+        content = {
+            "employee": pop.employee_id.id,
+            "period": [str(pop.date_start), str(pop.date_end)],
+            "currency": pop.currency_id.name,
+            "goals": [
+                [
+                    goal.id,
+                    goal.category,
+                    goal.name,
+                    goal.success_measure or "",
+                    str(goal.deadline or ""),
+                    goal.skill_id.id,
+                    goal.skill_level_id.id,
+                ]
+                for goal in pop.goal_ids.sorted("id")
+            ],
+            "lines": [
+                [
+                    line.id,
+                    line.goal_id.id,
+                    line.activity_type,
+                    line.name,
+                    line.institute_id.id,
+                    line.course_code or "",
+                    pop.currency_id.round(line.cost),
+                    str(line.date_start or ""),
+                    str(line.date_end or ""),
+                    line.during_work_hours,
+                    line.responsible,
+                    line.mandatory,
+                    line.repayment_agreement,
+                    line.repayment_months,
+                    line.repayment_terms or "",
+                    line.remarks or "",
+                ]
+                for line in pop.line_ids.sorted("id")
+            ],
+        }
+        payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _check_content_editable(self):
+        for pop in self:
+            if pop.is_signed or pop.state in SIGNED_STATES:
+                raise UserError(
+                    self.env._(
+                        "%(pop)s is signed: its goals, activities, costs and period "
+                        "can no longer change. Reopen the plan to change it; the "
+                        "signed version is kept.",
+                        pop=pop.name,
+                    )
+                )
+
+    def _check_state(self, state, what):
+        wrong = self.filtered(lambda pop: pop.state != state)
+        if wrong:
+            state_label = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "You cannot %(what)s: %(pops)s must be in state \"%(state)s\".",
+                    what=what,
+                    pops=", ".join(wrong.mapped("name")),
+                    state=state_label[state],
+                )
+            )
+
+    def _check_reason(self, reason):
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Please give a reason."))
+        return reason
+
+    def _check_smart_goals(self):
+        self.ensure_one()
+        if not self.goal_ids:
+            raise UserError(
+                self.env._("%(pop)s has no goals yet: agree on at least one goal.",
+                           pop=self.name)
+            )
+        problems = []
+        for goal in self.goal_ids:
+            missing = []
+            if not (goal.success_measure or "").strip():
+                missing.append(self.env._("a success measure"))
+            if not goal.deadline:
+                missing.append(self.env._("a deadline"))
+            elif not self.date_start <= goal.deadline <= self.date_end:
+                missing.append(self.env._("a deadline inside the plan's period"))
+            if missing:
+                problems.append(f"- {goal.name}: {', '.join(missing)}")
+        if problems:
+            raise UserError(
+                self.env._(
+                    "Make the goals of %(pop)s SMART before submitting. Missing:\n"
+                    "%(problems)s",
+                    pop=self.name,
+                    problems="\n".join(problems),
+                )
+            )
+
+    def _check_can_sign(self, role):
+        self.ensure_one()
+        user = self.env.user
+        employee_user = self.sudo().employee_id.user_id
+        if role == "employee":
+            allowed = employee_user == user
+        elif role == "manager":
+            allowed = employee_user != user and (
+                self.sudo().manager_id.user_id == user
+                or user.has_group("hr_pop.group_pop_admin")
+            )
+        else:
+            allowed = False
+        if not allowed:
+            raise AccessError(
+                self.env._("You cannot sign %(pop)s as %(role)s.",
+                           pop=self.name, role=self._role_label(role))
+            )
+
+    def _check_can_approve(self):
+        user = self.env.user
+        if not user.has_group("hr_pop.group_pop_admin"):
+            raise AccessError(
+                self.env._("Only a development plan administrator can approve or "
+                           "refuse a plan.")
+            )
+        if any(pop.sudo().employee_id.user_id == user for pop in self):
+            raise AccessError(self.env._("You cannot approve your own development plan."))
+
+    def _check_can_manage(self):
+        self.ensure_one()
+        user = self.env.user
+        if user.has_group("hr_pop.group_pop_admin"):
+            return
+        if self.sudo().manager_id.user_id != user or self.sudo().employee_id.user_id == user:
+            raise AccessError(
+                self.env._("Only the manager or an administrator can reopen %(pop)s.",
+                           pop=self.name)
+            )
+
+    def _check_preparation_role(self, role):
+        """The current user prepares as ``role``; the portal path checks its token."""
+        self.ensure_one()
+        if role not in ("employee", "manager"):
+            raise UserError(self.env._("One prepares as employee or as manager."))
+        if self.env.su:
+            return
+        user = self.env.user
+        pop = self.sudo()
+        if role == "employee" and pop.employee_id.user_id != user:
+            raise AccessError(self.env._("Only the employee prepares these answers."))
+        if role == "manager" and (
+            pop.employee_id.user_id == user
+            or (pop.manager_id.user_id != user
+                and not user.has_group("hr_pop.group_pop_admin"))
+        ):
+            raise AccessError(self.env._("Only the manager prepares these answers."))
+
+    def _check_preparation_open(self, role):
+        self._check_preparation_role(role)
+        if self.state != "invited":
+            raise UserError(
+                self.env._("The preparation of %(pop)s is closed: the conversation "
+                           "has started.", pop=self.name)
+            )
+        if self[f"{role}_preparation_state"] == "submitted":
+            raise UserError(
+                self.env._("These preparation answers are submitted and can no longer "
+                           "change.")
+            )
+
+    @api.model
+    def _check_signature_image(self, signature):
+        """Return the signature as base64 PNG bytes, or raise a clear UserError."""
+        if isinstance(signature, str):
+            signature = signature.encode()
+        if not signature:
+            raise UserError(self.env._("Please draw your signature."))
+        if len(signature) > SIGNATURE_MAX_BYTES * 4 // 3 + 4:
+            raise UserError(self.env._("The signature image is too large."))
+        try:
+            raw = base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError):
+            raise UserError(self.env._("The signature is not a valid image.")) from None
+        if not raw.startswith(PNG_MAGIC):
+            raise UserError(self.env._("The signature must be a PNG image."))
+        if len(raw) > SIGNATURE_MAX_BYTES:
+            raise UserError(self.env._("The signature image is too large."))
+        try:
+            base64_to_image(signature).verify()
+        except Exception:  # noqa: BLE001 - Pillow raises many kinds for bad images
+            raise UserError(self.env._("The signature is not a valid image.")) from None
+        return signature
+
+    def _save_preparation_answers(self, role, answers):
+        """Write ``{answer_id: text}`` for ``role``; refuses anything not its own."""
+        self.ensure_one()
+        self._check_preparation_open(role)
+        own = self.sudo().answer_ids.filtered(lambda a: a.author == role)
+        for answer_id, text in answers.items():
+            answer = own.filtered(lambda a, answer_id=answer_id: a.id == answer_id)
+            if not answer:
+                raise AccessError(
+                    self.env._("You can only answer your own preparation questions.")
+                )
+            answer.write({"answer": text})
+        return True
+
+    def _create_preparation_answers(self):
+        self.ensure_one()
+        questions = self.question_set_id.question_ids.filtered("active")
+        existing = self.answer_ids.question_id
+        self.env["hr.pop.answer"].sudo().create(
+            [
+                {"pop_id": self.id, "question_id": question.id}
+                for question in questions - existing
+            ]
+        )
+
+    def _send_invitation(self):
+        """Mail the invitation to the employee's private address (seed 002)."""
+        self.ensure_one()
+        template = self.env.ref("hr_pop.mail_template_pop_invitation", raise_if_not_found=False)
+        if not template:
+            return False
+        employee = self.employee_id.sudo()
+        email_to = employee.private_email or employee.work_email
+        if not email_to:
+            self.message_post(
+                body=self.env._("No e-mail address for %(employee)s: the invitation "
+                                "was not sent.", employee=employee.name),
+                subtype_xmlid="mail.mt_note",
+            )
+            return False
+        template.send_mail(
+            self.id,
+            force_send=False,
+            email_values={"email_to": email_to, "recipient_ids": []},
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+        return True
+
+    def _clear_signatures(self):
+        vals = {}
+        for role in ("employee", "manager"):
+            vals.update(
+                {
+                    f"{role}_signature": False,
+                    f"{role}_signed_by": False,
+                    f"{role}_signed_on": False,
+                    f"{role}_signed_user_id": False,
+                    f"{role}_signature_hash": False,
+                }
+            )
+        vals.update({"employee_decision": False, "employee_comment": False})
+        self.sudo().write(vals)
+
+    def _archive_signed_pdf(self):
+        """Keep what was signed before the signatures are cleared."""
+        for pop in self.filtered("is_signed"):
+            if pop.is_fully_signed:
+                continue  # attached when it was fully signed
+            pop._attach_pdf(pop.env._("Partly signed"))
+
+    def _attach_pdf(self, label):
+        self.ensure_one()
+        report = self.env.ref("hr_pop.action_report_hr_pop", raise_if_not_found=False)
+        if not report:
+            return False
+        pdf, _content_type = (
+            self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
+        )
+        name = f"{self._get_report_base_filename()} - {label}.pdf"
+        attachment = self.env["ir.attachment"].sudo().create(
+            {
+                "name": name,
+                "type": "binary",
+                "raw": pdf,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        self.sudo().message_post(
+            body=self.env._("%(label)s version of the plan attached.", label=label),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
+
+    def _get_approver(self):
+        self.ensure_one()
+        company = self.company_id
+        if company.pop_hr_responsible_id:
+            return company.pop_hr_responsible_id
+        admins = self.env.ref("hr_pop.group_pop_admin").sudo().users.filtered(
+            lambda user: not user.share
+            and company in user.company_ids
+            and user != self.employee_id.user_id
+            and user.id != self.env.ref("base.user_root").id
+        )
+        return admins.sorted("id")[:1]
+
+    def _role_user(self, role):
+        self.ensure_one()
+        employee = self.sudo().employee_id if role == "employee" else self.sudo().manager_id
+        return employee.user_id
+
+    def _role_label(self, role):
+        return {
+            "employee": self.env._("employee"),
+            "manager": self.env._("manager"),
+        }.get(role, role)
+
+    def _schedule_activity(self, activity_xmlid, users, summary, deadline=None):
+        """Plan a to-do for whoever must act next; portal users get none."""
+        self.ensure_one()
+        for user in users.filtered(lambda u: not u.share):
+            self.sudo().activity_schedule(
+                activity_xmlid,
+                date_deadline=deadline and fields.Date.to_date(deadline),
+                summary=summary,
+                user_id=user.id,
+            )
+
+    def _close_activities(self, activity_xmlid, user=None):
+        """Mark the activities done: everybody's, or only ``user``'s when given."""
+        self.ensure_one()
+        if user is not None and not user:
+            return  # that side has no user, so no activity either
+        self.sudo().activity_feedback([activity_xmlid], user_id=user.id if user else None)
+
+    def _has_to_be_signed(self, role="employee"):
+        self.ensure_one()
+        return self.state == "to_sign" and not self[f"{role}_signed_on"]
+
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._("POP %(name)s", name=self.name).replace("/", "-")

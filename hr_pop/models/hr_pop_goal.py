@@ -2,6 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# Fields of a goal that are part of the signed plan; progress and evaluation are not.
+SIGNED_GOAL_FIELDS = {
+    "pop_id",
+    "category",
+    "name",
+    "success_measure",
+    "deadline",
+    "skill_id",
+    "skill_level_id",
+}
+
 GOAL_CATEGORIES = [
     ("personal", "Personal Development"),
     ("job", "Job / Task Oriented"),
@@ -36,7 +47,14 @@ class HrPopGoal(models.Model):
         string="Target Level",
         domain="[('skill_type_id', '=', skill_type_id)]",
     )
-    progress = fields.Integer(help="How far the goal is reached, from 0 to 100%.")
+    progress = fields.Integer(
+        compute="_compute_progress",
+        store=True,
+        readonly=False,
+        help="How far the goal is reached, from 0 to 100%; the latest progress "
+        "review sets it.",
+    )
+    review_line_ids = fields.One2many("hr.pop.review.line", "goal_id")
     state = fields.Selection(
         [
             ("open", "Open"),
@@ -49,6 +67,12 @@ class HrPopGoal(models.Model):
         default="open",
         required=True,
     )
+    # Evaluation when the plan is closed (seed 002: "toepassing van het geleerde").
+    lessons_learned = fields.Text(string="What Was Learnt")
+    application = fields.Text(
+        string="Applied in Practice", help="How what was learnt is applied in the work."
+    )
+    is_evaluated = fields.Boolean(compute="_compute_is_evaluated")
     line_ids = fields.One2many("hr.pop.line", "goal_id", string="Activities")
     employee_id = fields.Many2one(related="pop_id.employee_id", store=True, index=True)
     department_id = fields.Many2one(related="pop_id.department_id", store=True)
@@ -71,6 +95,21 @@ class HrPopGoal(models.Model):
         for goal in self:
             goal.category_sequence = order.index(goal.category) if goal.category else 0
 
+    @api.depends("review_line_ids.progress", "review_line_ids.review_id.date")
+    def _compute_progress(self):
+        for goal in self:
+            latest = goal.review_line_ids.sorted(
+                lambda line: (line.review_id.date, line.id)
+            )[-1:]
+            goal.progress = latest.progress if latest else goal.progress
+
+    @api.depends("state", "lessons_learned")
+    def _compute_is_evaluated(self):
+        for goal in self:
+            goal.is_evaluated = goal.state in ("reached", "partly", "not_reached") and bool(
+                (goal.lessons_learned or "").strip()
+            )
+
     @api.depends("line_ids.cost", "line_ids.state")
     def _compute_cost(self):
         for goal in self:
@@ -85,3 +124,19 @@ class HrPopGoal(models.Model):
     def _onchange_skill_id(self):
         if self.skill_level_id.skill_type_id != self.skill_type_id:
             self.skill_level_id = False
+
+    # === CRUD METHODS === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        pop_ids = {vals.get("pop_id") for vals in vals_list}
+        self.env["hr.pop"].browse(pop_ids - {None})._check_content_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if SIGNED_GOAL_FIELDS & set(vals):
+            self.pop_id._check_content_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_not_signed(self):
+        self.pop_id._check_content_editable()

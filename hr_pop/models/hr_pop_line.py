@@ -5,6 +5,9 @@ from odoo.exceptions import ValidationError
 
 from .hr_pop_course import ACTIVITY_TYPES
 
+# Fields of an activity that are not part of the signed plan: its execution.
+UNSIGNED_LINE_FIELDS = {"state", "sequence"}
+
 
 class HrPopLine(models.Model):
     _name = "hr.pop.line"
@@ -196,3 +199,19 @@ class HrPopLine(models.Model):
     def _onchange_mandatory(self):
         if self.mandatory:
             self.repayment_agreement = False
+
+    # === CRUD METHODS === #
+    @api.model_create_multi
+    def create(self, vals_list):
+        pop_ids = {vals.get("pop_id") for vals in vals_list}
+        self.env["hr.pop"].browse(pop_ids - {None})._check_content_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) - UNSIGNED_LINE_FIELDS:
+            self.pop_id._check_content_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_not_signed(self):
+        self.pop_id._check_content_editable()

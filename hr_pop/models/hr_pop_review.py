@@ -1,0 +1,40 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrPopReview(models.Model):
+    _name = "hr.pop.review"
+    _description = "Development Progress Review"
+    _order = "date desc, id desc"
+
+    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    author_id = fields.Many2one(
+        "res.users", string="Author", required=True, default=lambda self: self.env.user
+    )
+    notes = fields.Html(help="Experiences, changed wishes or needs, next steps.")
+    line_ids = fields.One2many(
+        "hr.pop.review.line", "review_id", string="Progress per Goal", copy=True
+    )
+    company_id = fields.Many2one(related="pop_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reviews = super().create(vals_list)
+        if any(review.pop_id.state != "running" for review in reviews):
+            raise UserError(
+                self.env._("Progress is reviewed while the plan is running.")
+            )
+        for review in reviews:
+            review.pop_id.sudo()._close_activities("hr_pop.mail_activity_pop_review")
+        return reviews
+
+    @api.onchange("pop_id")
+    def _onchange_pop_id(self):
+        if self.pop_id and not self.line_ids:
+            self.line_ids = [
+                fields.Command.create({"goal_id": goal.id, "progress": goal.progress})
+                for goal in self.pop_id.goal_ids
+            ]
