@@ -12,7 +12,7 @@
     "license": "LGPL-3",
     "development_status": "Alpha",
     "application": False,
-    "depends": ["hr", "hr_skills", "mail", "portal"],
+    "depends": ["calendar", "hr", "hr_skills", "mail", "portal"],
     "data": [
         "security/hr_pop_security.xml",
         "security/ir.model.access.csv",
@@ -20,6 +20,8 @@
         "data/mail_activity_type_data.xml",
         "data/hr_pop_question_data.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "wizard/hr_pop_round_wizard_views.xml",
         "views/hr_pop_views.xml",
         "views/hr_pop_goal_views.xml",
         "views/hr_pop_line_views.xml",
@@ -27,11 +29,23 @@
         "views/hr_pop_question_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_pop_notification_views.xml",
         "wizard/hr_pop_sign_wizard_views.xml",
         "wizard/hr_pop_reason_wizard_views.xml",
+        "report/hr_pop_reports.xml",
+        "report/hr_pop_templates.xml",
+        "views/hr_pop_portal_templates.xml",
         "views/hr_pop_menus.xml",
     ],
     "demo": [
         "demo/hr_pop_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "hr_pop/static/src/js/hr_pop_signature_form.js",
+        ],
+        "web.assets_tests": [
+            "hr_pop/static/tests/tours/**/*",
+        ],
+    },
 }

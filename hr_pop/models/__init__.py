@@ -4,6 +4,7 @@ from . import hr_pop_course
 from . import hr_pop_question_set
 from . import hr_pop_question
 from . import hr_pop
+from . import hr_pop_notification
 from . import hr_pop_goal
 from . import hr_pop_line
 from . import hr_pop_answer

@@ -1,6 +1,13 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+
+# Automatic plans are created this long before their period starts.
+POP_CREATE_AHEAD = relativedelta(months=1)
 
 
 class HrEmployee(models.Model):
@@ -46,3 +53,106 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    # === POP CYCLE === #
+    def _get_pop_hire_date(self):
+        self.ensure_one()
+        return fields.Date.to_date(self[self._get_new_hire_field()])
+
+    def _get_pop_due_periods(self, today):
+        """``{employee id: (date_start, date_end)}`` of the employees whose next plan
+        is due: its period, per the company's cycle rule, starts within a month.
+
+        - month: yearly, from the first day of the company's cycle month;
+        - anniversary: yearly, from each anniversary of the hire date;
+        - after_last: the cycle months after the start of the last open or closed
+          plan (or the hire date), and as long; never before today.
+        """
+        after_last = self.filtered(
+            lambda employee: employee.company_id.pop_cycle_rule == "after_last"
+        )
+        last_periods = {
+            employee.id: (start, end)
+            for employee, start, end in self.env["hr.pop"].sudo()._read_group(
+                [("employee_id", "in", after_last.ids), ("state", "!=", "cancelled")],
+                ["employee_id"],
+                ["date_start:max", "date_end:max"],
+            )
+        }
+        periods = {}
+        for employee in self:
+            company = employee.company_id
+            length = relativedelta(years=1)
+            if company.pop_cycle_rule == "after_last":
+                length = relativedelta(months=company.pop_cycle_months or 12)
+                last = last_periods.get(employee.id)
+                hired = employee._get_pop_hire_date()
+                if last:
+                    start = max(last[0] + length, last[1] + relativedelta(days=1))
+                else:
+                    start = hired + length if hired else today
+                start = max(start, today)
+            elif company.pop_cycle_rule == "anniversary":
+                hired = employee._get_pop_hire_date()
+                if not hired:
+                    continue
+                years = max(today.year - hired.year, 1)
+                start = hired + relativedelta(years=years)
+                if start < today:
+                    start = hired + relativedelta(years=years + 1)
+            else:
+                start = date(today.year, int(company.pop_cycle_month or 1), 1)
+                if start < today:
+                    start += relativedelta(years=1)
+            if start - POP_CREATE_AHEAD <= today:
+                periods[employee.id] = (start, start + length - relativedelta(days=1))
+        return periods
+
+    @api.model
+    def _get_pop_overlaps(self, periods):
+        """The employees of ``periods`` ({employee id: (start, end)}) who already have
+        an open (not cancelled) plan overlapping their period."""
+        if not periods:
+            return self.browse()
+        starts, ends = zip(*periods.values(), strict=True)
+        pops = self.env["hr.pop"].sudo().search_fetch(
+            [
+                ("employee_id", "in", list(periods)),
+                ("state", "!=", "cancelled"),
+                ("date_start", "<=", max(ends)),
+                ("date_end", ">=", min(starts)),
+            ],
+            ["employee_id", "date_start", "date_end"],
+        )
+        return self.browse(
+            {
+                pop.employee_id.id
+                for pop in pops
+                if pop.date_start <= periods[pop.employee_id.id][1]
+                and pop.date_end >= periods[pop.employee_id.id][0]
+            }
+        )
+
+    @api.model
+    def _create_pops(self, periods, meeting_dates=None):
+        """Create a draft plan per employee of ``periods`` ({employee id: (start,
+        end)}), with the conversation date of ``meeting_dates`` when given.
+
+        Employees with an open plan overlapping their period are skipped: returns
+        ``(created plans, skipped employees)``.
+        """
+        meeting_dates = meeting_dates or {}
+        skipped = self._get_pop_overlaps(periods)
+        pops = self.env["hr.pop"].create(
+            [
+                {
+                    "employee_id": employee_id,
+                    "date_start": start,
+                    "date_end": end,
+                    "meeting_date": meeting_dates.get(employee_id) or False,
+                }
+                for employee_id, (start, end) in periods.items()
+                if employee_id not in skipped.ids
+            ]
+        )
+        return pops, skipped

@@ -119,6 +119,20 @@ class HrPop(models.Model):
         tracking=True,
         help="When the development conversation takes place.",
     )
+    invitation_date = fields.Date(
+        compute="_compute_invitation_date",
+        store=True,
+        help="When the invitation goes out: the conversation date minus the "
+        "invitation lead time of the company.",
+    )
+    meeting_event_id = fields.Many2one(
+        "calendar.event",
+        string="Calendar Event",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        help="The conversation in the calendars of employee and manager.",
+    )
     previous_pop_id = fields.Many2one(
         "hr.pop",
         string="Previous POP",
@@ -136,6 +150,13 @@ class HrPop(models.Model):
         copy=False,
         index=True,
         group_expand=True,
+    )
+    state_date = fields.Datetime(
+        string="In Status Since",
+        default=fields.Datetime.now,
+        copy=False,
+        readonly=True,
+        help="When the plan entered its current status; reminders count from here.",
     )
     # Conversation sections (seed 002, step 3).
     current_position = fields.Html(
@@ -238,6 +259,13 @@ class HrPop(models.Model):
     manager_signed_on = fields.Datetime(copy=False)
     manager_signed_user_id = fields.Many2one("res.users", copy=False)
     manager_signature_hash = fields.Char(copy=False)
+    signed_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Signed Version",
+        copy=False,
+        readonly=True,
+        help="The plan as printed when both had signed; kept when it is reopened.",
+    )
     is_signed = fields.Boolean(
         compute="_compute_signature_status",
         help="At least one side has signed: the agreements can no longer change.",
@@ -277,12 +305,8 @@ class HrPop(models.Model):
     def _compute_employee_block(self):
         for pop in self:
             employee = pop.employee_id
-            # hr_contract adds a registration number; without it the badge ID serves.
-            pop.registration_number = (
-                employee.registration_number
-                if "registration_number" in employee._fields
-                else employee.barcode
-            )
+            # Odoo 18 has no separate personnel number: the badge ID is the one HR keys in.
+            pop.registration_number = employee.barcode
             calendar = employee.resource_calendar_id
             pop.weekly_hours = calendar._calculate_hours_per_week() if calendar else 0.0
             hire_date = employee[employee._get_new_hire_field()] if employee else False
@@ -303,6 +327,20 @@ class HrPop(models.Model):
                 ],
                 order="date_start desc, id desc",
                 limit=1,
+            )
+
+    @api.depends("meeting_date", "employee_id.tz", "company_id.pop_invitation_days")
+    def _compute_invitation_date(self):
+        today = fields.Date.context_today(self)
+        for pop in self:
+            if not pop.meeting_date:
+                pop.invitation_date = today
+                continue
+            meeting_day = fields.Datetime.context_timestamp(
+                pop.with_context(tz=pop.employee_id.tz), pop.meeting_date
+            ).date()
+            pop.invitation_date = meeting_day - relativedelta(
+                days=pop.company_id.pop_invitation_days
             )
 
     @api.depends("goal_ids")
@@ -345,15 +383,16 @@ class HrPop(models.Model):
     def _compute_user_permissions(self):
         user = self.env.user
         is_admin = user.has_group("hr_pop.group_pop_admin")
-        for pop in self.sudo():
+        for pop in self:
+            pop_sudo = pop.sudo()
             to_sign = pop.state == "to_sign"
-            is_employee = pop.employee_id.user_id == user
+            is_employee = pop_sudo.employee_id.user_id == user
             pop.can_sign_employee = to_sign and is_employee and not pop.employee_signed_on
             pop.can_sign_manager = (
                 to_sign
                 and not is_employee
                 and not pop.manager_signed_on
-                and (pop.manager_id.user_id == user or is_admin)
+                and (pop_sudo.manager_id.user_id == user or is_admin)
             )
             pop.can_approve = pop.state == "to_approve" and is_admin and not is_employee
 
@@ -409,7 +448,12 @@ class HrPop(models.Model):
     def write(self, vals):
         if SIGNED_POP_FIELDS & set(vals):
             self._check_content_editable()
-        return super().write(vals)
+        if "state" in vals and "state_date" not in vals:
+            vals = dict(vals, state_date=fields.Datetime.now())
+        res = super().write(vals)
+        if "meeting_date" in vals:
+            self._sync_meeting_event()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_or_cancelled(self):
@@ -428,6 +472,7 @@ class HrPop(models.Model):
         self.write({"state": "invited"})
         for pop in self:
             pop._send_invitation()
+            pop._create_meeting_event()
             deadline = pop.meeting_date and (pop.meeting_date - relativedelta(days=7))
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_prepare",
@@ -544,6 +589,7 @@ class HrPop(models.Model):
             )
         reason = self._check_reason(reason)
         self.write({"state": "cancelled", "cancel_reason": reason})
+        self.sudo().meeting_event_id.action_archive()
         self.activity_unlink(
             [
                 "hr_pop.mail_activity_pop_prepare",
@@ -719,7 +765,6 @@ class HrPop(models.Model):
     def _on_fully_signed(self):
         """Both signed: attach the signed PDF and route to approval or execution."""
         self.ensure_one()
-        self._attach_pdf(self.env._("Signed"))
         if self.needs_approval:
             self.write({"state": "to_approve"})
             self._schedule_activity(
@@ -730,6 +775,7 @@ class HrPop(models.Model):
             )
         else:
             self.write({"state": "running"})
+        self.signed_attachment_id = self._attach_pdf(self.env._("Signed"))
 
     def _get_content_hash(self):
         """SHA-256 of what is signed: period, goals, activities and their costs."""
@@ -955,27 +1001,65 @@ class HrPop(models.Model):
         )
 
     def _send_invitation(self):
-        """Mail the invitation to the employee's private address (seed 002)."""
+        """Mail the invitation to the employee's private address (seed 002).
+
+        Falls back to the work address, then to an HR to-do; every invitation is
+        logged once in hr.pop.notification (see ``_send_pop_invitation`` there).
+        """
         self.ensure_one()
-        template = self.env.ref("hr_pop.mail_template_pop_invitation", raise_if_not_found=False)
-        if not template:
-            return False
-        employee = self.employee_id.sudo()
-        email_to = employee.private_email or employee.work_email
-        if not email_to:
-            self.message_post(
-                body=self.env._("No e-mail address for %(employee)s: the invitation "
-                                "was not sent.", employee=employee.name),
-                subtype_xmlid="mail.mt_note",
-            )
-            return False
-        template.send_mail(
-            self.id,
-            force_send=False,
-            email_values={"email_to": email_to, "recipient_ids": []},
-            email_layout_xmlid="mail.mail_notification_light",
+        return self.env["hr.pop.notification"]._send_pop_invitation(self)
+
+    def _get_meeting_event_values(self):
+        self.ensure_one()
+        pop = self.sudo()
+        manager_user = pop.manager_id.user_id
+        partners = (
+            pop.employee_id.work_contact_id
+            | (pop.manager_id.work_contact_id or manager_user.partner_id)
         )
-        return True
+        return {
+            "name": self.env._(
+                "Development conversation: %(employee)s", employee=pop.employee_id.name
+            ),
+            **pop._get_meeting_event_times(),
+            "user_id": manager_user.id or False,
+            "partner_ids": [fields.Command.set(partners.ids)],
+            "privacy": "private",
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": pop.id,
+        }
+
+    def _create_meeting_event(self):
+        """Put the conversation in both calendars, once; our invitation is the mail."""
+        self.ensure_one()
+        event = self.sudo().meeting_event_id
+        if not self.meeting_date or event:
+            if event and not event.active:  # cancelled, then restarted
+                event.action_unarchive()
+                self._sync_meeting_event()
+            return event
+        event = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(no_mail_to_attendees=True)
+            .create(self._get_meeting_event_values())
+        )
+        self.sudo().meeting_event_id = event
+        return event
+
+    def _sync_meeting_event(self):
+        pops = self.sudo().filtered(lambda p: p.meeting_event_id and p.meeting_date)
+        for pop in pops:
+            pop.meeting_event_id.with_context(no_mail_to_attendees=True).write(
+                pop._get_meeting_event_times()
+            )
+
+    def _get_meeting_event_times(self):
+        self.ensure_one()
+        return {
+            "start": self.meeting_date,
+            "stop": self.meeting_date + relativedelta(hours=1),
+        }
 
     def _clear_signatures(self):
         vals = {}
@@ -989,7 +1073,13 @@ class HrPop(models.Model):
                     f"{role}_signature_hash": False,
                 }
             )
-        vals.update({"employee_decision": False, "employee_comment": False})
+        vals.update(
+            {
+                "employee_decision": False,
+                "employee_comment": False,
+                "signed_attachment_id": False,
+            }
+        )
         self.sudo().write(vals)
 
     def _archive_signed_pdf(self):
@@ -1000,22 +1090,34 @@ class HrPop(models.Model):
             pop._attach_pdf(pop.env._("Partly signed"))
 
     def _attach_pdf(self, label):
+        """Attach the plan as printed now; a failing PDF engine never blocks signing."""
         self.ensure_one()
         report = self.env.ref("hr_pop.action_report_hr_pop", raise_if_not_found=False)
         if not report:
             return False
-        pdf, _content_type = (
-            self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
-        )
-        name = f"{self._get_report_base_filename()} - {label}.pdf"
+        try:
+            with self.env.cr.savepoint():
+                content, content_type = (
+                    self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
+                )
+        except Exception:  # noqa: BLE001 - wkhtmltopdf fails in many ways
+            _logger.exception("Could not render the PDF of %s", self.name)
+            self.sudo().message_post(
+                body=self.env._("The %(label)s PDF could not be generated; print it "
+                                "from the plan.", label=label),
+                subtype_xmlid="mail.mt_note",
+            )
+            return False
+        # Odoo renders HTML instead of PDF while running tests.
+        extension = "pdf" if content_type == "pdf" else "html"
         attachment = self.env["ir.attachment"].sudo().create(
             {
-                "name": name,
+                "name": f"{self._get_report_base_filename()} - {label}.{extension}",
                 "type": "binary",
-                "raw": pdf,
+                "raw": content,
                 "res_model": self._name,
                 "res_id": self.id,
-                "mimetype": "application/pdf",
+                "mimetype": "application/pdf" if extension == "pdf" else "text/html",
             }
         )
         self.sudo().message_post(
@@ -1073,4 +1175,4 @@ class HrPop(models.Model):
 
     def _get_report_base_filename(self):
         self.ensure_one()
-        return self.env._("POP %(name)s", name=self.name).replace("/", "-")
+        return self.env._("POP - %(name)s", name=self.name).replace("/", "-")

@@ -1,2 +1,4 @@
 from . import hr_pop_sign_wizard
 from . import hr_pop_reason_wizard
+from . import hr_pop_round_wizard
+from . import hr_pop_round_wizard_line

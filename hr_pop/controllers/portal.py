@@ -1,0 +1,566 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import re
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import content_disposition, request
+from odoo.tools import consteq, html2plaintext
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..models.hr_pop import POP_STATES
+from ..models.hr_pop_answer import ANSWER_MAX_LENGTH
+from ..models.hr_pop_goal import GOAL_CATEGORIES
+
+REPORT_XMLID = "hr_pop.action_report_hr_pop"
+# A preparation form only carries answers, named after the answer's id.
+ANSWER_FIELD_RE = re.compile(r"answer_([1-9][0-9]{0,9})")
+# The employee's remark next to his signature; longer is refused, not cut.
+SIGN_COMMENT_MAX_LENGTH = 4000
+# What a portal action may fail with; shown as a message, never as a traceback.
+PORTAL_ERRORS = (AccessError, MissingError, UserError, ValidationError)
+PREPARATION_MESSAGES = {"save": "saved", "submit": "submitted", "share": "shared"}
+
+
+def _error_message(error):
+    return error.args[0] if error.args else str(error)
+
+
+class HrPopPortal(CustomerPortal):
+    # === HOME AND LIST === #
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "pop_count" in counters:
+            Pop = request.env["hr.pop"]
+            values["pop_count"] = (
+                Pop.search_count(self._prepare_pops_domain())
+                if Pop.has_access("read")
+                else 0
+            )
+        return values
+
+    def _get_portal_employees(self):
+        """The employees linked to the current user (former ones included)."""
+        return (
+            request.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("user_id", "=", request.env.user.id)])
+        )
+
+    def _prepare_pops_domain(self, include_drafts=False):
+        """The user's own plans; drafts are the manager's until the invitation."""
+        domain = [("employee_id", "in", self._get_portal_employees().ids)]
+        if not include_drafts:
+            domain.append(("state", "!=", "draft"))
+        return domain
+
+    def _get_pop_searchbar_sortings(self):
+        return {
+            "date": {
+                "label": request.env._("Newest"),
+                "order": "date_start desc, id desc",
+            },
+            "state": {"label": request.env._("Status"), "order": "state"},
+        }
+
+    def _search_portal_pops(self, domain, sortby, offset, limit):
+        Pop = request.env["hr.pop"]
+        if sortby == "state":
+            # In workflow order, not alphabetically; an employee has few plans.
+            rank = {state: index for index, (state, _label) in enumerate(POP_STATES)}
+            pops = Pop.search(domain, order="date_start desc, id desc").sorted(
+                lambda pop: rank.get(pop.state, len(rank))
+            )
+            return pops[offset : offset + limit]
+        order = self._get_pop_searchbar_sortings()[sortby]["order"]
+        return Pop.search(domain, order=order, limit=limit, offset=offset)
+
+    def _prepare_pops_portal_rendering_values(self, page=1, sortby=None, **kwargs):
+        Pop = request.env["hr.pop"]
+        searchbar_sortings = self._get_pop_searchbar_sortings()
+        if sortby not in searchbar_sortings:
+            sortby = "date"
+        domain = self._prepare_pops_domain()
+        pager_values = portal_pager(
+            url="/my/pops",
+            total=Pop.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+            url_args={"sortby": sortby},
+        )
+        pops = self._search_portal_pops(
+            domain, sortby, pager_values["offset"], self._items_per_page
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "pops": pops.sudo(),
+                "page_name": "pop",
+                "pager": pager_values,
+                "default_url": "/my/pops",
+                "searchbar_sortings": searchbar_sortings,
+                "sortby": sortby,
+                "pop_has_report": self._pop_has_report(),
+            }
+        )
+        return values
+
+    @http.route(
+        ["/my/pops", "/my/pops/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_pops(self, **kwargs):
+        values = self._prepare_pops_portal_rendering_values(**kwargs)
+        request.session["my_pops_history"] = values["pops"].ids[:100]
+        return request.render("hr_pop.portal_my_pops", values)
+
+    # === ONE PLAN === #
+    def _pop_has_report(self):
+        return bool(request.env.ref(REPORT_XMLID, raise_if_not_found=False))
+
+    def _pop_check_access(self, pop_id, access_token=None):
+        """The plan as superuser acting for the visitor, or AccessError/MissingError.
+
+        Reading rights are not enough: managers and HR read the plan in the back
+        office, but this page is the employee's (his unshared answers, his
+        signature). Only the employee himself or the holder of the plan's link
+        (its access token) gets it.
+        """
+        if not isinstance(access_token, str):
+            access_token = None
+        pop_sudo = self._document_check_access(
+            "hr.pop", pop_id, access_token=access_token
+        )
+        has_token = bool(
+            access_token
+            and pop_sudo.access_token
+            and consteq(pop_sudo.access_token, access_token)
+        )
+        if not has_token and pop_sudo.employee_id.user_id != request.env.user:
+            raise AccessError(request.env._("This development plan is not yours."))
+        self._pop_apply_portal_lang(pop_sudo)
+        # sudo keeps the visitor as env.user: he is who signs and posts.
+        return request.env["hr.pop"].sudo().browse(pop_sudo.id)
+
+    def _pop_apply_portal_lang(self, pop_sudo):
+        """A visitor with the e-mail link reads the plan in the employee's language."""
+        if not request.env.user._is_public():
+            return
+        code = pop_sudo.employee_id.work_contact_id.lang
+        lang = request.env["res.lang"]._get_data(code=code) if code else None
+        if lang and lang.code:
+            request.update_context(lang=lang.code)
+            request.lang = lang
+            if request.cookies.get("frontend_lang") != lang.code:
+                request.future_response.set_cookie("frontend_lang", lang.code)
+
+    def _get_pop_goal_groups(self, pop_sudo):
+        """Goals with their activities by category, then activities without goal."""
+        labels = dict(
+            pop_sudo.goal_ids._fields["category"]._description_selection(pop_sudo.env)
+        )
+        groups = []
+        for category, _label in GOAL_CATEGORIES:
+            goals = pop_sudo.goal_ids.filtered(lambda g, c=category: g.category == c)
+            if goals:
+                groups.append(
+                    {
+                        "label": labels.get(category, category),
+                        "goals": goals,
+                        "lines": pop_sudo.line_ids.browse(),
+                        "cost": sum(goals.mapped("cost")),
+                    }
+                )
+        loose_lines = pop_sudo.line_ids.filtered(lambda line: not line.goal_id)
+        if loose_lines:
+            groups.append(
+                {
+                    "label": request.env._("Other activities"),
+                    "goals": pop_sudo.goal_ids.browse(),
+                    "lines": loose_lines,
+                    "cost": sum(
+                        loose_lines.filtered(
+                            lambda line: line.state != "cancelled"
+                        ).mapped("cost")
+                    ),
+                }
+            )
+        return groups
+
+    def _prepare_pop_page_values(
+        self, pop_sudo, access_token, message=None, error=None, posted_answers=None
+    ):
+        employee_answers = pop_sudo.answer_ids.filtered(
+            lambda a: a.author == "employee"
+        )
+        is_public = request.env.user._is_public()
+        values = {
+            "pop": pop_sudo,
+            "page_name": "pop",
+            "message": message,
+            "pop_error": error,
+            "pop_answers": employee_answers,
+            "pop_posted_answers": posted_answers or {},
+            "pop_manager_agenda": pop_sudo.answer_ids.filtered(
+                lambda a: a.author == "manager" and a.shared
+            ),
+            "pop_preparation_open": pop_sudo.state == "invited"
+            and pop_sudo.employee_preparation_state == "draft",
+            "pop_can_share": pop_sudo.state in ("invited", "meeting")
+            and pop_sudo.employee_preparation_state == "submitted"
+            and not pop_sudo.employee_answers_shared,
+            "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
+            "pop_to_sign": pop_sudo._has_to_be_signed("employee"),
+            "pop_has_report": self._pop_has_report(),
+            "answer_max_length": ANSWER_MAX_LENGTH,
+            "sign_comment_max_length": SIGN_COMMENT_MAX_LENGTH,
+            "res_company": pop_sudo.company_id,
+        }
+        # The employee always gets the plan's token: it lets him post in the chatter.
+        token = access_token or pop_sudo._portal_ensure_token()
+        values = self._get_page_view_values(
+            pop_sudo, token, values, "my_pops_history", is_public
+        )
+        partner = pop_sudo.employee_id.work_contact_id
+        if is_public and partner:
+            # The link is the employee's: his messages are posted in his name.
+            values.update({"pid": partner.id, "hash": pop_sudo._sign_token(partner.id)})
+        return values
+
+    def _pop_render_page(self, pop_sudo, access_token, status=200, **kwargs):
+        values = self._prepare_pop_page_values(pop_sudo, access_token, **kwargs)
+        return request.render("hr_pop.portal_pop_page", values, status=status)
+
+    @http.route(["/my/pops/<int:pop_id>"], type="http", auth="public", website=True)
+    def portal_my_pop(
+        self,
+        pop_id,
+        access_token=None,
+        report_type=None,
+        download=False,
+        message=None,
+        **kwargs,
+    ):
+        try:
+            pop_sudo = self._pop_check_access(pop_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type in ("html", "pdf"):
+            if not self._pop_has_report():
+                return request.not_found()
+            return self._show_report(
+                model=pop_sudo,
+                report_type=report_type,
+                report_ref=REPORT_XMLID,
+                download=download in (True, "true", "1"),
+            )
+        return self._pop_render_page(pop_sudo, access_token, message=message)
+
+    # === PREPARATION === #
+    def _pop_parse_answers(self, pop_sudo, post):
+        """``{answer_id: text}`` from the form, all validated before saving any."""
+        own_ids = set(
+            pop_sudo.answer_ids.filtered(lambda a: a.author == "employee").ids
+        )
+        answers = {}
+        for key, value in post.items():
+            match = ANSWER_FIELD_RE.fullmatch(key)
+            if not match:
+                raise UserError(
+                    request.env._(
+                        "The form contains a field that does not belong to it. "
+                        "Nothing was saved."
+                    )
+                )
+            answer_id = int(match.group(1))
+            if answer_id not in own_ids:
+                raise UserError(
+                    request.env._(
+                        "You can only answer your own preparation questions. "
+                        "Nothing was saved."
+                    )
+                )
+            if not isinstance(value, str):
+                raise UserError(
+                    request.env._("An answer must be text. Nothing was saved.")
+                )
+            text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+            text = text.strip()
+            if len(text) > ANSWER_MAX_LENGTH:
+                raise UserError(
+                    request.env._(
+                        "An answer can be at most %(max)s characters long. "
+                        "Nothing was saved.",
+                        max=ANSWER_MAX_LENGTH,
+                    )
+                )
+            answers[answer_id] = text or False
+        return answers
+
+    @http.route(
+        ["/my/pops/<int:pop_id>/preparation"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_pop_preparation(self, pop_id, access_token=None, action=None, **post):
+        """Save, submit or share the employee's preparation answers."""
+        try:
+            pop_sudo = self._pop_check_access(pop_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            if action not in PREPARATION_MESSAGES:
+                raise UserError(request.env._("Unknown action. Nothing was saved."))
+            answers = self._pop_parse_answers(pop_sudo, post)
+            if action == "share" and answers:
+                raise UserError(
+                    request.env._(
+                        "Save your answers before sharing them. Nothing was saved."
+                    )
+                )
+            with request.env.cr.savepoint():
+                if action in ("save", "submit"):
+                    pop_sudo._save_preparation_answers("employee", answers)
+                if action == "submit":
+                    pop_sudo.action_submit_preparation("employee")
+                if action == "share":
+                    pop_sudo.action_share_preparation("employee")
+        except PORTAL_ERRORS as error:
+            posted = {
+                int(match.group(1)): value
+                for key, value in post.items()
+                if (match := ANSWER_FIELD_RE.fullmatch(key)) and isinstance(value, str)
+            }
+            return self._pop_render_page(
+                pop_sudo,
+                access_token,
+                status=400,
+                error=_error_message(error),
+                posted_answers=posted,
+            )
+        return request.redirect(
+            pop_sudo.get_portal_url(
+                query_string=f"&message={PREPARATION_MESSAGES[action]}",
+                anchor="pop_preparation",
+            )
+        )
+
+    # === SIGNATURE === #
+    @http.route(
+        ["/my/pops/<int:pop_id>/sign"], type="json", auth="public", website=True
+    )
+    def portal_pop_sign(
+        self,
+        pop_id,
+        access_token=None,
+        name=None,
+        signature=None,
+        decision=None,
+        comment=None,
+        **kwargs,
+    ):
+        """Sign as the employee: ``portal.signature_form`` posts name and signature,
+        the page adds the decision (agree or "voor gezien") and a comment."""
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            pop_sudo = self._pop_check_access(pop_id, access_token)
+        except (AccessError, MissingError):
+            return {"error": request.env._("This development plan is not available.")}
+        if not pop_sudo._has_to_be_signed("employee"):
+            return {
+                "error": request.env._(
+                    "This development plan is not waiting for your signature."
+                )
+            }
+        if not isinstance(name, str) or not isinstance(signature, str):
+            return {"error": request.env._("Please enter your name and signature.")}
+        if decision not in ("agree", "seen"):
+            return {
+                "error": request.env._(
+                    "Choose whether you agree with the plan or sign it as seen."
+                )
+            }
+        if comment is not None and not isinstance(comment, str):
+            return {"error": request.env._("The comment must be text.")}
+        if comment and len(comment) > SIGN_COMMENT_MAX_LENGTH:
+            return {
+                "error": request.env._(
+                    "The comment can be at most %(max)s characters long.",
+                    max=SIGN_COMMENT_MAX_LENGTH,
+                )
+            }
+        try:
+            with request.env.cr.savepoint():
+                pop_sudo._sign("employee", signature, name, decision, comment)
+        except PORTAL_ERRORS as error:
+            return {"error": _error_message(error)}
+        return {
+            "force_refresh": True,
+            "redirect_url": pop_sudo.get_portal_url(query_string="&message=signed"),
+        }
+
+    # === THE EMPLOYEE'S OWN DATA (GDPR RIGHT OF ACCESS) === #
+    def _pop_export_selection(self, record, field_name):
+        selection = dict(record._fields[field_name]._description_selection(record.env))
+        return selection.get(record[field_name]) or None
+
+    def _prepare_pop_export_signature(self, pop, role):
+        signature = pop[f"{role}_signature"]
+        return {
+            "signed_by": pop[f"{role}_signed_by"] or None,
+            "signed_on": pop[f"{role}_signed_on"] or None,
+            "content_hash": pop[f"{role}_signature_hash"] or None,
+            "image_png_base64": signature.decode() if signature else None,
+        }
+
+    def _prepare_pop_export_plan(self, pop):
+        """Everything about one plan that is the employee's to see."""
+        answers = pop.answer_ids.filtered(lambda a: a.author == "employee" or a.shared)
+        employee_signature = self._prepare_pop_export_signature(pop, "employee")
+        employee_signature.update(
+            {
+                "decision": self._pop_export_selection(pop, "employee_decision"),
+                "comment": pop.employee_comment or None,
+            }
+        )
+        return {
+            "reference": pop.name,
+            "status": self._pop_export_selection(pop, "state"),
+            "period_start": pop.date_start,
+            "period_end": pop.date_end,
+            "conversation_date": pop.meeting_date or None,
+            "employee": pop.employee_id.name,
+            "manager": pop.manager_id.name or None,
+            "company": pop.company_id.name,
+            "department": pop.department_id.name or None,
+            "job_position": pop.job_id.name or None,
+            "conversation": {
+                field_name: html2plaintext(pop[field_name] or "")
+                for field_name in (
+                    "current_position",
+                    "desired_development",
+                    "focus_areas",
+                    "support_needed",
+                    "progress_follow_up",
+                )
+            },
+            "preparation": {
+                "submitted": pop.employee_preparation_state == "submitted",
+                "shared": pop.employee_answers_shared,
+                "answers": [
+                    {
+                        "author": self._pop_export_selection(answer, "author"),
+                        "question": answer.question,
+                        "answer": answer.answer or "",
+                        "shared": answer.shared,
+                    }
+                    for answer in answers
+                ],
+            },
+            "goals": [
+                {
+                    "category": self._pop_export_selection(goal, "category"),
+                    "goal": goal.name,
+                    "success_measure": goal.success_measure or "",
+                    "deadline": goal.deadline or None,
+                    "skill": goal.skill_id.name or None,
+                    "target_level": goal.skill_level_id.name or None,
+                    "progress": goal.progress,
+                    "status": self._pop_export_selection(goal, "state"),
+                    "lessons_learned": goal.lessons_learned or "",
+                    "applied_in_practice": goal.application or "",
+                }
+                for goal in pop.goal_ids
+            ],
+            "activities": [
+                {
+                    "activity": line.name,
+                    "goal": line.goal_id.name or None,
+                    "type": self._pop_export_selection(line, "activity_type"),
+                    "institute": line.institute_id.name or None,
+                    "course_number": line.course_code or None,
+                    "cost": line.cost,
+                    "currency": pop.currency_id.name,
+                    "desired_start": line.date_start or None,
+                    "desired_end": line.date_end or None,
+                    "in_working_time": line.during_work_hours,
+                    "who_acts": self._pop_export_selection(line, "responsible"),
+                    "status": self._pop_export_selection(line, "state"),
+                    "mandatory_training": line.mandatory,
+                    "repayment_agreement": line.repayment_agreement,
+                    "repayment_months": line.repayment_months,
+                    "repayment_terms": line.repayment_terms or "",
+                    "remarks": line.remarks or "",
+                }
+                for line in pop.line_ids
+            ],
+            "total_cost": pop.total_cost,
+            "currency": pop.currency_id.name,
+            "reviews": [
+                {
+                    "date": review.date,
+                    "author": review.author_id.name,
+                    "notes": html2plaintext(review.notes or ""),
+                    "goals": [
+                        {
+                            "goal": line.goal_id.name,
+                            "progress": line.progress,
+                            "note": line.note or "",
+                        }
+                        for line in review.line_ids
+                    ],
+                }
+                for review in pop.review_ids
+            ],
+            "signatures": {
+                "employee": employee_signature,
+                "manager": self._prepare_pop_export_signature(pop, "manager"),
+            },
+            "approved_by": pop.approved_by_id.name or None,
+            "approved_on": pop.approved_on or None,
+            "refuse_reason": pop.refuse_reason or None,
+            "cancel_reason": pop.cancel_reason or None,
+        }
+
+    def _pop_export_response(self, pops_sudo, filename):
+        data = {
+            "exported_on": fields.Datetime.now(),
+            "development_plans": [
+                self._prepare_pop_export_plan(pop) for pop in pops_sudo
+            ],
+        }
+        body = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        return request.make_response(
+            body,
+            headers=[
+                ("Content-Type", "application/json; charset=utf-8"),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )
+
+    @http.route(["/my/pops/export"], type="http", auth="user", website=True)
+    def portal_my_pops_export(self, **kwargs):
+        """A copy of all the user's own plan data, in one JSON file."""
+        Pop = request.env["hr.pop"]
+        pops = Pop.search(self._prepare_pops_domain(include_drafts=True))
+        return self._pop_export_response(pops.sudo(), "development_plans.json")
+
+    @http.route(
+        ["/my/pops/<int:pop_id>/export"], type="http", auth="public", website=True
+    )
+    def portal_my_pop_export(self, pop_id, access_token=None, **kwargs):
+        """The same copy for one plan, for employees who only have the e-mail link."""
+        try:
+            pop_sudo = self._pop_check_access(pop_id, access_token)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        filename = f"{pop_sudo._get_report_base_filename()}.json"
+        return self._pop_export_response(pop_sudo, filename)

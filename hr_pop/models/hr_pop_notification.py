@@ -1,0 +1,681 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The log of every POP notification, and the scheduled actions that send them.
+
+Each notification is logged once per (plan, kind, key) in the same transaction as its
+mail.mail or activity; the unique constraint makes a rerun or a second worker skip it,
+and the candidate queries leave out whatever is logged, so a batch that has been
+handled drops out of the next search.
+"""
+
+import logging
+from collections import namedtuple
+from datetime import datetime, time, timedelta
+from functools import partial
+
+from dateutil.relativedelta import relativedelta
+from psycopg2.errors import UniqueViolation
+
+from odoo import api, fields, models
+from odoo.tools import SQL, formataddr, mute_logger
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+NOTIFICATION_KINDS = [
+    ("invitation", "Invitation"),
+    ("agenda_exchange", "Agenda Exchange"),
+    ("preparation_reminder", "Preparation Reminder"),
+    ("signature_reminder", "Signature Reminder"),
+    ("approval_reminder", "Approval Reminder"),
+    ("review_due", "Progress Review Due"),
+    ("activity_start_check", "Activity Start Check"),
+    ("activity_evaluation", "Activity Evaluation"),
+    ("closing_reminder", "Closing Reminder"),
+    ("signed_pdf", "Signed Plan"),
+]
+# Mails whose content is private go to the employee's private address or nowhere.
+PRIVATE_KINDS = {"agenda_exchange", "signed_pdf"}
+ROLES = ("employee", "manager")
+# Plan states in which the signed plan is confirmed in writing (seed 003).
+SIGNED_PDF_STATES = ("to_approve", "running")
+MAIL_LAYOUT = "mail.mail_notification_light"
+
+Recipient = namedtuple("Recipient", "email partner lang is_private")
+# One kind of notification to find and send: ``handler(record, key)`` sends it for a
+# record of ``model`` matching ``domain`` whose (plan, kind, key) is not logged yet;
+# ``key_sql`` computes the key and ``pop_sql`` the plan id, both in SQL.
+Job = namedtuple(
+    "Job", "kind model domain key_sql handler pop_sql where_sql", defaults=(None, None)
+)
+
+
+class HrPopNotification(models.Model):
+    _name = "hr.pop.notification"
+    _description = "Development Plan Notification"
+    _order = "date desc, id desc"
+    _rec_name = "kind"
+
+    # === FIELDS === #
+    pop_id = fields.Many2one(
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="cascade",
+    )
+    kind = fields.Selection(NOTIFICATION_KINDS, required=True, readonly=True)
+    key = fields.Char(
+        required=True,
+        readonly=True,
+        default="once",
+        help="Tells repeated notifications of one kind apart: the recipient's role, "
+        "an activity, a review period or a signing.",
+    )
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+    channel = fields.Selection(
+        [("email", "E-mail"), ("activity", "Activity"), ("none", "Not Sent")],
+        required=True,
+        readonly=True,
+        default="email",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Recipient", readonly=True, ondelete="set null"
+    )
+    email = fields.Char(string="E-mail Address", readonly=True)
+    mail_id = fields.Many2one(
+        "mail.mail",
+        string="Mail",
+        readonly=True,
+        ondelete="set null",
+        index="btree_not_null",
+    )
+    note = fields.Char(readonly=True)
+    employee_id = fields.Many2one(related="pop_id.employee_id")
+    company_id = fields.Many2one(related="pop_id.company_id", store=True, index=True)
+
+    _sql_constraints = [
+        (
+            "pop_kind_key_unique",
+            "UNIQUE(pop_id, kind, key)",
+            "This notification of the development plan has been sent already.",
+        ),
+    ]
+
+    # === CRON METHODS === #
+    @api.model
+    def _cron_send_invitations(self, batch_size=BATCH_SIZE):
+        """Create the plans that are due, then invite for those whose date has come.
+
+        A draft plan is invited when it has a conversation date in the future and its
+        invitation date (that date minus the lead time) has come; plans without a
+        date wait for the manager to plan the conversation.
+        """
+        created, to_create = self._create_due_pops(batch_size)
+        pops = (
+            self.env["hr.pop"]
+            .sudo()
+            .search(self._get_invitation_domain(), order="id", limit=batch_size + 1)
+        )
+        batch = pops[:batch_size]
+        invited = sum(self._process(pop, pop.action_invite) for pop in batch)
+        self.env["ir.cron"]._notify_progress(
+            done=created + invited, remaining=to_create + len(pops) - len(batch)
+        )
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=BATCH_SIZE):
+        """Agenda exchange, preparation, signature and approval reminders."""
+        self._run_jobs(self._get_reminder_jobs(), batch_size)
+
+    @api.model
+    def _cron_follow_up(self, batch_size=BATCH_SIZE):
+        """Progress reviews, activity checks and evaluations, closing, signed plan."""
+        self._run_jobs(self._get_follow_up_jobs(), batch_size)
+
+    # === CANDIDATES === #
+    @api.model
+    def _get_invitation_domain(self):
+        return [
+            ("state", "=", "draft"),
+            ("meeting_date", ">", fields.Datetime.now()),
+            ("invitation_date", "<=", fields.Date.context_today(self)),
+        ]
+
+    @api.model
+    def _get_pop_scope_domain(self, company):
+        domain = [("company_id", "=", company.id)]
+        if company.pop_department_ids:
+            domain.append(("department_id", "child_of", company.pop_department_ids.ids))
+        if company.pop_employee_category_ids:
+            domain.append(("category_ids", "in", company.pop_employee_category_ids.ids))
+        return domain
+
+    @api.model
+    def _create_due_pops(self, batch_size):
+        """Create one batch of due plans; returns (created, remaining)."""
+        today = fields.Date.context_today(self)
+        Employee = self.env["hr.employee"].sudo()
+        pending = {}
+        for company in (
+            self.env["res.company"].sudo().search([("pop_auto_create", "=", True)])
+        ):
+            employees = Employee.search(self._get_pop_scope_domain(company), order="id")
+            periods = employees._get_pop_due_periods(today)
+            taken = Employee._get_pop_overlaps(periods)
+            pending.update(
+                (employee_id, period)
+                for employee_id, period in periods.items()
+                if employee_id not in taken.ids
+            )
+        batch = list(pending.items())[:batch_size]
+        created = sum(
+            self._process(
+                Employee.browse(employee_id),
+                partial(self._create_due_pop, employee_id, period),
+            )
+            for employee_id, period in batch
+        )
+        return created, len(pending) - len(batch)
+
+    @api.model
+    def _create_due_pop(self, employee_id, period):
+        pop, _skipped = (
+            self.env["hr.employee"].sudo()._create_pops({employee_id: period})
+        )
+        pop._schedule_activity(
+            "mail.mail_activity_data_todo",
+            self._get_follow_up_user(pop),
+            self.env._(
+                "Plan the development conversation with %(employee)s: once it has "
+                "a date, the invitation goes out by itself.",
+                employee=pop.employee_id.name,
+            ),
+            pop.date_start,
+        )
+
+    @api.model
+    def _day_start(self, day):
+        return datetime.combine(day, time.min)
+
+    @api.model
+    def _state_key_sql(self, prefix):
+        """A key per stay in the current state: '<prefix>@<state date>'."""
+        return SQL("%s || to_char(hr_pop.state_date, 'YYYYMMDDHH24MISS')", f"{prefix}@")
+
+    @api.model
+    def _get_reminder_jobs(self):
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].sudo().search([]):
+            base = [("company_id", "=", company.id)]
+            invited = base + [("state", "=", "invited"), ("meeting_date", ">", now)]
+            agenda_until = self._day_start(
+                today + timedelta(days=company.pop_agenda_days + 1)
+            )
+            # Halfway between the invitation and the agenda exchange.
+            preparation_days = (
+                company.pop_invitation_days + company.pop_agenda_days
+            ) // 2
+            preparation_until = self._day_start(
+                today + timedelta(days=preparation_days + 1)
+            )
+            signature_days = company.pop_signature_reminder_days
+            for role in ROLES:
+                role_domain = [("manager_id", "!=", False)] if role == "manager" else []
+                yield Job(
+                    "agenda_exchange",
+                    "hr.pop",
+                    invited + role_domain + [("meeting_date", "<", agenda_until)],
+                    SQL("%s", role),
+                    partial(self._send_agenda_exchange, role=role),
+                )
+                yield Job(
+                    "preparation_reminder",
+                    "hr.pop",
+                    invited
+                    + role_domain
+                    + [
+                        (f"{role}_preparation_state", "=", "draft"),
+                        ("meeting_date", "<", preparation_until),
+                    ],
+                    SQL("%s", role),
+                    partial(self._send_preparation_reminder, role=role),
+                )
+                if signature_days:
+                    yield Job(
+                        "signature_reminder",
+                        "hr.pop",
+                        base
+                        + role_domain
+                        + [
+                            ("state", "=", "to_sign"),
+                            (f"{role}_signed_on", "=", False),
+                            ("state_date", "<=", now - timedelta(days=signature_days)),
+                        ],
+                        self._state_key_sql(role),
+                        partial(self._send_signature_reminder, role=role),
+                    )
+            if company.pop_approval_reminder_days:
+                yield Job(
+                    "approval_reminder",
+                    "hr.pop",
+                    base
+                    + [
+                        ("state", "=", "to_approve"),
+                        (
+                            "state_date",
+                            "<=",
+                            now - timedelta(days=company.pop_approval_reminder_days),
+                        ),
+                    ],
+                    self._state_key_sql("hr"),
+                    self._send_approval_reminder,
+                )
+
+    @api.model
+    def _get_follow_up_jobs(self):
+        today = fields.Date.context_today(self)
+        for company in (
+            self.env["res.company"].sudo().search([("pop_review_months", ">", 0)])
+        ):
+            months = company.pop_review_months
+            # The review period: whole months since the start, divided by the interval.
+            period_sql = SQL(
+                "((EXTRACT(YEAR FROM age(%(today)s::date, hr_pop.date_start)) * 12"
+                " + EXTRACT(MONTH FROM age(%(today)s::date, hr_pop.date_start)))::int"
+                " / %(months)s)",
+                today=today,
+                months=months,
+            )
+            yield Job(
+                "review_due",
+                "hr.pop",
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "running"),
+                    ("date_end", ">=", today),
+                    ("date_start", "<=", today - relativedelta(months=months)),
+                ],
+                SQL("%s::text", period_sql),
+                self._send_review_due,
+                where_sql=SQL("%s >= 1", period_sql),
+            )
+        line_key = SQL("hr_pop_line.id::text")
+        line_pop = SQL("hr_pop_line.pop_id")
+        yield Job(
+            "activity_start_check",
+            "hr.pop.line",
+            [
+                ("pop_id.state", "=", "running"),
+                ("state", "=", "planned"),
+                ("date_start", "<", today),
+            ],
+            line_key,
+            self._send_activity_start_check,
+            pop_sql=line_pop,
+        )
+        yield Job(
+            "activity_evaluation",
+            "hr.pop.line",
+            [
+                ("pop_id.state", "=", "running"),
+                ("state", "not in", ("done", "cancelled")),
+                ("date_end", "<", today),
+            ],
+            line_key,
+            self._send_activity_evaluation,
+            pop_sql=line_pop,
+        )
+        yield Job(
+            "closing_reminder",
+            "hr.pop",
+            [("state", "=", "running"), ("date_end", "<", today)],
+            SQL("'once'"),
+            self._send_closing_reminder,
+        )
+        yield Job(
+            "signed_pdf",
+            "hr.pop",
+            [
+                ("state", "in", SIGNED_PDF_STATES),
+                ("employee_signed_on", "!=", False),
+                ("manager_signed_on", "!=", False),
+            ],
+            # One per signing: a reopened and signed again plan is confirmed again.
+            SQL(
+                "to_char(GREATEST(hr_pop.employee_signed_on, hr_pop.manager_signed_on),"
+                " 'YYYYMMDDHH24MISS')"
+            ),
+            self._send_signed_pdf,
+        )
+
+    @api.model
+    def _get_pending(self, job, limit):
+        """``[(record, key)]``: up to ``limit`` records of the job not logged yet."""
+        self.env.flush_all()
+        Model = self.env[job.model].sudo()
+        table = Model._table
+        query = Model._search(job.domain)
+        query.add_where(
+            SQL(
+                "NOT EXISTS (SELECT 1 FROM hr_pop_notification n"
+                " WHERE n.pop_id = %s AND n.kind = %s AND n.key = %s)",
+                job.pop_sql or SQL.identifier(table, "id"),
+                job.kind,
+                job.key_sql,
+            )
+        )
+        if job.where_sql:
+            query.add_where(job.where_sql)
+        query.order = SQL.identifier(table, "id")
+        query.limit = limit
+        rows = self.env.execute_query(
+            query.select(SQL.identifier(table, "id"), job.key_sql)
+        )
+        records = Model.browse([row[0] for row in rows])
+        return list(zip(records, [row[1] for row in rows], strict=True))
+
+    @api.model
+    def _run_jobs(self, jobs, batch_size):
+        """One batch per job; reports the progress to ir.cron (no-op outside a cron)."""
+        done = remaining = 0
+        for job in jobs:
+            pending = self._get_pending(job, batch_size + 1)
+            batch = pending[:batch_size]
+            remaining += len(pending) - len(batch)
+            done += sum(
+                self._process(record, partial(job.handler, record, key))
+                for record, key in batch
+            )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done, remaining
+
+    @api.model
+    def _process(self, record, function):
+        """Run ``function`` in a savepoint: a failure is logged and retried next run."""
+        try:
+            with self.env.cr.savepoint():
+                function()
+        except UniqueViolation:
+            _logger.info(
+                "POP notification for %s was sent by another run: skipped", record
+            )
+            return False
+        except Exception:
+            _logger.exception(
+                "POP notification for %s failed; retried on the next run", record
+            )
+            return False
+        return True
+
+    # === SENDING === #
+    @api.model
+    def _get_recipient(self, pop, role):
+        """Where a mail for ``role`` (employee, manager or hr) of ``pop`` goes."""
+        pop = pop.sudo()
+        if role == "employee":
+            employee = pop.employee_id
+            partner = employee.work_contact_id
+            email = employee.private_email or employee.work_email
+            return Recipient(
+                email and formataddr((employee.name, email)),
+                partner,
+                partner.lang,
+                bool(employee.private_email),
+            )
+        if role == "manager":
+            manager = pop.manager_id
+            partner = manager.work_contact_id or manager.user_id.partner_id
+            email = manager.work_email or manager.user_id.email
+            return Recipient(
+                email and formataddr((manager.name, email)),
+                partner,
+                partner.lang,
+                False,
+            )
+        user = pop._get_approver()
+        return Recipient(
+            user.email_formatted or False, user.partner_id, user.lang, False
+        )
+
+    @api.model
+    def _log(self, pop, kind, key, recipient=None, channel="email", note=False):
+        """Log a notification first; UniqueViolation when it is logged already."""
+        with mute_logger("odoo.sql_db"):
+            return self.sudo().create(
+                {
+                    "pop_id": pop.id,
+                    "kind": kind,
+                    "key": key,
+                    "channel": channel,
+                    "partner_id": recipient and recipient.partner.id,
+                    "email": recipient and recipient.email,
+                    "note": note,
+                }
+            )
+
+    @api.model
+    def _send(self, pop, kind, key, role, template_xmlid, email_values=None, **ctx):
+        """Log and queue the mail of ``template_xmlid`` for ``role``; returns the log.
+
+        Private content never goes to a work address; without any address, the log
+        says so and nothing is mailed.
+        """
+        recipient = self._get_recipient(pop, role)
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        note = False
+        if not recipient.email:
+            note = self.env._("No e-mail address.")
+        elif role == "employee" and kind in PRIVATE_KINDS and not recipient.is_private:
+            note = self.env._(
+                "No private e-mail address: private content is not sent "
+                "to the work address."
+            )
+        elif not template:
+            note = self.env._(
+                "The mail template %(template)s is missing.", template=template_xmlid
+            )
+        if note:
+            return self._log(pop, kind, key, recipient, channel="none", note=note)
+        notification = self._log(pop, kind, key, recipient)
+        notification.mail_id = (
+            template.sudo()
+            .with_context(pop_recipient=role, pop_recipient_lang=recipient.lang, **ctx)
+            .send_mail(
+                pop.id,
+                force_send=False,
+                email_values={
+                    "email_to": recipient.email,
+                    "recipient_ids": [],
+                    **(email_values or {}),
+                },
+                email_layout_xmlid=MAIL_LAYOUT,
+            )
+        )
+        return notification
+
+    @api.model
+    def _get_follow_up_user(self, pop):
+        """The manager's (internal) user, else HR: who gets the follow-up to-dos."""
+        user = pop.sudo().manager_id.user_id.filtered(lambda u: not u.share)
+        return user or pop._get_approver()
+
+    @api.model
+    def _send_pop_invitation(self, pop):
+        """The invitation of ``pop`` (hr.pop._send_invitation): private address, else
+        the work address with a note, else a to-do for HR."""
+        pop = pop.sudo()
+        key = str(
+            self.sudo().search_count(
+                [("pop_id", "=", pop.id), ("kind", "=", "invitation")]
+            )
+            + 1
+        )
+        recipient = self._get_recipient(pop, "employee")
+        employee = pop.employee_id
+        if not recipient.email:
+            summary = self.env._(
+                "No e-mail address for %(employee)s", employee=employee.name
+            )
+            self._log(
+                pop, "invitation", key, recipient, channel="activity", note=summary
+            )
+            pop._schedule_activity(
+                "hr_pop.mail_activity_pop_follow_up",
+                pop._get_approver(),
+                summary,
+                fields.Date.context_today(self),
+            )
+            pop.message_post(
+                body=self.env._(
+                    "No e-mail address for %(employee)s: the invitation was not sent. "
+                    "HR has a to-do to invite them in person.",
+                    employee=employee.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return False
+        if not recipient.is_private:
+            pop.message_post(
+                body=self.env._(
+                    "%(employee)s has no private e-mail address: the invitation "
+                    "went to the work address.",
+                    employee=employee.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        notification = self._send(
+            pop, "invitation", key, "employee", "hr_pop.mail_template_pop_invitation"
+        )
+        return bool(notification.mail_id)
+
+    def _send_agenda_exchange(self, pop, key, role):
+        self._send(
+            pop,
+            "agenda_exchange",
+            key,
+            role,
+            "hr_pop.mail_template_pop_agenda_exchange",
+        )
+
+    def _send_preparation_reminder(self, pop, key, role):
+        self._send(
+            pop,
+            "preparation_reminder",
+            key,
+            role,
+            "hr_pop.mail_template_pop_preparation_reminder",
+        )
+
+    def _send_signature_reminder(self, pop, key, role):
+        self._send(
+            pop,
+            "signature_reminder",
+            key,
+            role,
+            "hr_pop.mail_template_pop_signature_reminder",
+        )
+
+    def _send_approval_reminder(self, pop, key):
+        self._send(
+            pop,
+            "approval_reminder",
+            key,
+            "hr",
+            "hr_pop.mail_template_pop_approval_reminder",
+        )
+
+    def _send_review_due(self, pop, key):
+        self._send(
+            pop, "review_due", key, "employee", "hr_pop.mail_template_pop_review_due"
+        )
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_review",
+            self._get_follow_up_user(pop),
+            self.env._(
+                "Review the progress of %(employee)s's development plan",
+                employee=pop.sudo().employee_id.name,
+            ),
+            fields.Date.context_today(self),
+        )
+
+    def _send_activity_start_check(self, line, key):
+        pop = line.pop_id
+        user = self._get_follow_up_user(pop)
+        summary = self.env._(
+            "Has %(activity)s of %(employee)s really started? Update its status.",
+            activity=line.name,
+            employee=pop.sudo().employee_id.name,
+        )
+        recipient = Recipient(user.email, user.partner_id, user.lang, False)
+        self._log(pop, "activity_start_check", key, recipient, "activity", summary)
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_follow_up",
+            user,
+            summary,
+            fields.Date.context_today(self),
+        )
+
+    def _send_activity_evaluation(self, line, key):
+        pop = line.pop_id
+        self._send(
+            pop,
+            "activity_evaluation",
+            key,
+            "employee",
+            "hr_pop.mail_template_pop_activity_evaluation",
+            pop_line_name=line.name,
+            pop_line_date_end=line.date_end,
+        )
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_follow_up",
+            self._get_follow_up_user(pop),
+            self.env._(
+                "Evaluate %(activity)s with %(employee)s: experiences and how the "
+                "learning is applied.",
+                activity=line.name,
+                employee=pop.sudo().employee_id.name,
+            ),
+            fields.Date.context_today(self),
+        )
+
+    def _send_closing_reminder(self, pop, key):
+        self._send(
+            pop,
+            "closing_reminder",
+            key,
+            "employee",
+            "hr_pop.mail_template_pop_closing_reminder",
+        )
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_follow_up",
+            self._get_follow_up_user(pop),
+            self.env._(
+                "The period of %(pop)s has ended: evaluate every goal with "
+                "%(employee)s and close the plan.",
+                pop=pop.name,
+                employee=pop.sudo().employee_id.name,
+            ),
+            fields.Date.context_today(self),
+        )
+
+    def _send_signed_pdf(self, pop, key):
+        """Confirm the agreements in writing: the signed PDF, when the report exists."""
+        pop_sudo = pop.sudo()
+        attachment = pop_sudo.signed_attachment_id or pop_sudo._attach_pdf(
+            self.env._("Signed")
+        )
+        email_values = {}
+        if attachment:
+            email_values["attachment_ids"] = [fields.Command.link(attachment.id)]
+        self._send(
+            pop,
+            "signed_pdf",
+            key,
+            "employee",
+            "hr_pop.mail_template_pop_signed_pdf",
+            email_values=email_values,
+            pop_has_attachment=bool(attachment),
+        )

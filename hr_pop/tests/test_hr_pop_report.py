@@ -1,0 +1,281 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+from datetime import timedelta
+
+from lxml import html as lxml_html
+from PIL import Image, ImageDraw
+from pypdf import PdfReader
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+from odoo.tools.misc import formatLang
+
+from .common import TestHrPopCommon
+
+REPORT = "hr_pop.action_report_hr_pop"
+
+
+def make_png(width=240, height=60):
+    """A small but real signature: a zigzag on white."""
+    image = Image.new("RGB", (width, height), "white")
+    ImageDraw.Draw(image).line(
+        [(10, 45), (60, 15), (110, 45), (160, 15), (230, 40)], fill="navy", width=3
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return base64.b64encode(buffer.getvalue())
+
+
+def normalize(text):
+    """One space between words: table cells wrap, amounts use no-break spaces."""
+    return " ".join(text.replace("\N{NO-BREAK SPACE}", " ").split())
+
+
+@tagged("post_install", "-at_install")
+class TestHrPopReport(TestHrPopCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.png = make_png()
+        # Plans up to 10,000 run without HR approval.
+        cls.env.company.pop_approval_threshold = 10000.0
+        # wkhtmltopdf loads the report CSS from report.url. The Debian wkhtmltopdf
+        # (unpatched Qt) draws text in the CSS web fonts as outlines, which leaves
+        # nothing to extract; without the assets it uses system fonts, so the real
+        # PDF keeps its text. A closed port fails fast (wkhtmltopdf exit code 1,
+        # which Odoo accepts), and the layout is checked by eye, not here.
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
+        cls.institute = cls.env["res.partner"].create(
+            {"name": "Schouten Training Institute", "is_company": True}
+        )
+        cls.env["hr.resume.line"].create(
+            {
+                "employee_id": cls.employee_emp.id,
+                "name": "BSc Business Informatics",
+                "date_start": "2015-09-01",
+                "date_end": "2019-07-01",
+                "line_type_id": cls.env.ref("hr_skills.resume_type_education").id,
+                "description": "<p>Thesis on process mining</p>",
+            }
+        )
+
+    # --- helpers -----------------------------------------------------------------
+    def _new_plan(self):
+        """Emma's plan: goals in three categories, a goal without activity and an
+        activity without goal; the activities cost 1,250.00 in total."""
+        pop = self._create_pop(
+            self.employee_emp,
+            current_position="<p>Emma knows the order flow inside out.</p>",
+            focus_areas="<p>Improvement projects and giving feedback.</p>",
+        )
+        personal = self._create_goal(
+            pop, category="personal", name="Give clearer feedback to colleagues"
+        )
+        self._create_goal(pop, category="career", name="Grow into a team lead role")
+        self._create_line(
+            pop,
+            goal_id=personal.id,
+            name="Effective Communication",
+            institute_id=self.institute.id,
+            course_code="EC-2",
+            cost=1150.0,
+            date_start=pop.date_start + timedelta(days=30),
+            date_end=pop.date_start + timedelta(days=90),
+            remarks="Partly in own time",
+        )
+        self._create_line(
+            pop,
+            name="Job rotation in the warehouse",
+            activity_type="rotation",
+            cost=0.0,
+            during_work_hours=True,
+        )
+        return pop
+
+    def _to_sign(self, pop):
+        pop.action_invite()
+        pop.action_start_meeting()
+        pop.action_submit()
+        return pop
+
+    def _sign(self, pop, decision="agree", comment=None):
+        pop.with_user(self.user_employee).sign(
+            "employee", self.png, "Emma E. Employee", decision=decision, comment=comment
+        )
+        pop.with_user(self.user_manager).sign("manager", self.png, "M. Manager")
+        return pop
+
+    def _render_pdf(self, pop, user=None):
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        if user:
+            report = report.with_user(user)
+        pdf, report_type = report._render_qweb_pdf(REPORT, pop.ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"), "wkhtmltopdf must produce a real PDF")
+        return pdf
+
+    def _pdf_text(self, pdf):
+        reader = PdfReader(io.BytesIO(pdf))
+        return normalize("\n".join(page.extract_text() for page in reader.pages))
+
+    def _html_text(self, pop, user=None):
+        """The text of the report as HTML (no wkhtmltopdf), for the quick checks."""
+        report = self.env["ir.actions.report"]
+        if user:
+            report = report.with_user(user)
+        html, _report_type = report._render_qweb_html(REPORT, pop.ids)
+        body = lxml_html.fromstring(html).find(".//main")
+        return normalize(body.text_content())
+
+    # --- tests -------------------------------------------------------------------
+    def test_report_action_is_printable_from_the_plan(self):
+        report = self.env.ref(REPORT)
+        self.assertEqual(report.report_type, "qweb-pdf")
+        self.assertEqual(report.report_name, "hr_pop.report_hr_pop")
+        self.assertEqual(report.binding_model_id.model, "hr.pop")
+        pop = self._new_plan()
+        self.assertEqual(
+            self.env["ir.actions.report"]._get_report(REPORT).print_report_name,
+            "'POP - %s' % (object.name)",
+        )
+        action = report.report_action(pop, config=False)
+        self.assertEqual(action["report_name"], "hr_pop.report_hr_pop")
+        self.assertEqual(action["context"]["active_ids"], pop.ids)
+
+    def test_signed_plan_pdf_shows_the_whole_plan(self):
+        pop = self._sign(self._to_sign(self._new_plan()))
+        self.assertEqual(pop.state, "running")
+        text = self._pdf_text(self._render_pdf(pop))
+
+        self.assertIn("Personal Development Plan", text)
+        # Employee block
+        for value in (
+            "Emma Employee",
+            self.employee_emp.barcode,
+            "POP Team",
+            "POP Developer",
+            "Mark Manager",
+        ):
+            self.assertIn(value, text)
+        # Résumé from hr_skills
+        self.assertIn("BSc Business Informatics", text)
+        self.assertIn("2015 – 2019", text)
+        # Conversation sections, only the filled ones
+        self.assertIn("Emma knows the order flow inside out.", text)
+        self.assertIn("Focus for the coming 1-2 years", text)
+        self.assertNotIn("Where the employee wants to go", text)
+        # Goals per category, their activities and the ungrouped activity
+        for goal in pop.goal_ids:
+            self.assertIn(goal.name, text)
+        for label in ("Personal Development", "Job / Task Oriented", "Career Oriented"):
+            self.assertIn(label, text)
+        self.assertNotIn("Ongoing", text)
+        self.assertIn("No activity planned for this goal.", text)
+        self.assertIn("Other activities", text)
+        for activity in (
+            "Lean Six Sigma Yellow Belt",
+            "Effective Communication",
+            "Schouten Training Institute",
+            "EC-2",
+            "Partly in own time",
+            "Job rotation in the warehouse",
+        ):
+            self.assertIn(activity, text)
+        # The total, formatted as money in the plan's currency
+        self.assertEqual(pop.total_cost, 1250.0)
+        total = normalize(formatLang(self.env, 1250.0, currency_obj=pop.currency_id))
+        self.assertIn(f"TOTAL {total}", text)
+        # Both signatures with the names as signed, and the decision
+        self.assertIn("Emma E. Employee", text)
+        self.assertIn("M. Manager", text)
+        self.assertIn("Agreed", text)
+        self.assertNotIn("Not signed yet", text)
+        self.assertNotIn("Objection", text)
+
+    def test_several_plans_print_in_one_document(self):
+        pop_emma = self._new_plan()
+        pop_erik = self._create_pop(
+            self.employee_emp2, goal_vals={"name": "Learn the warehouse system"}
+        )
+        text = self._html_text(pop_emma | pop_erik)
+        self.assertEqual(text.count("Personal Development Plan"), 2)
+        for value in ("Emma Employee", "Erik Employee", "Learn the warehouse system"):
+            self.assertIn(value, text)
+
+    def test_unsigned_plan_shows_empty_signature_blocks(self):
+        pop = self._new_plan()
+        text = self._html_text(pop)
+        self.assertEqual(text.count("Not signed yet"), 2)
+        self.assertNotIn("Approved by", text)
+
+    def test_fully_signed_plan_posts_the_signed_pdf(self):
+        pop = self._to_sign(self._new_plan())
+        pop = pop.with_context(force_report_rendering=True)
+        pop.with_user(self.user_employee).sign("employee", self.png, "Emma E. Employee")
+        self.assertFalse(
+            pop.message_ids.attachment_ids, "no PDF before both sides have signed"
+        )
+        pop.with_user(self.user_manager).sign("manager", self.png, "M. Manager")
+
+        message = pop.message_ids.filtered("attachment_ids")
+        self.assertEqual(len(message), 1)
+        attachment = message.attachment_ids
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertIn(pop.name.replace("/", "-"), attachment.name)
+        self.assertTrue(attachment.raw.startswith(b"%PDF"))
+        text = self._pdf_text(attachment.raw)
+        self.assertIn("Emma E. Employee", text)
+        self.assertIn("M. Manager", text)
+
+    def test_seen_not_agreed_keeps_the_objection_visible(self):
+        pop = self._sign(
+            self._to_sign(self._new_plan()),
+            decision="seen",
+            comment="The course budget is too small for my goal.",
+        )
+        text = self._html_text(pop)
+        self.assertIn("Seen, Not Agreed", text)
+        self.assertIn("Objection of the employee", text)
+        self.assertIn("The course budget is too small for my goal.", text)
+
+    def test_approval_is_shown_once_approved(self):
+        self.env.company.pop_approval_threshold = 500.0
+        pop = self._sign(self._to_sign(self._new_plan()))
+        self.assertEqual(pop.state, "to_approve")
+        self.assertNotIn("Approved by", self._html_text(pop))
+        pop.with_user(self.user_officer).action_approve()
+        self.assertIn("Approved by: Olga Officer", self._html_text(pop))
+
+    def test_employee_prints_his_own_plan_others_cannot(self):
+        pop = self._sign(self._to_sign(self._new_plan()))
+        # hr.employee and its résumé are HR-only: the report reads them with sudo.
+        text = self._pdf_text(self._render_pdf(pop, user=self.user_employee))
+        self.assertIn("Emma Employee", text)
+        self.assertIn("BSc Business Informatics", text)
+        with (
+            mute_logger("odoo.addons.base.models.ir_rule"),
+            self.assertRaises(AccessError),
+        ):
+            self._html_text(pop, user=self.user_employee2)
+
+    def test_report_follows_the_employee_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(["hr_pop"], ["nl_NL"])
+        pop = self._new_plan()
+        self.assertNotEqual(self.env.lang, "nl_NL")
+        self.assertIn("Personal Development Plan", self._html_text(pop))
+
+        self.employee_emp.work_contact_id.lang = "nl_NL"
+        text = self._pdf_text(self._render_pdf(pop))
+        self.assertIn("Persoonlijk Ontwikkelingsplan", text)
+        self.assertNotIn("Personal Development Plan", text)
+        self.assertIn("Functie/taakgericht", text)
+        self.assertIn("TOTAAL", text)
+        # The employee's own language setting (HR) wins over his contact's.
+        self.employee_emp.lang = "en_US"
+        self.assertIn("Personal Development Plan", self._html_text(pop))

@@ -1,0 +1,142 @@
+# Copyright 2026 hr_pop authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrPopRoundWizard(models.TransientModel):
+    _name = "hr.pop.round.wizard"
+    _description = "Start a POP Round"
+
+    # === FIELDS === #
+    department_id = fields.Many2one(
+        "hr.department",
+        help="Everybody of this department and its sub-departments takes part.",
+    )
+    date_start = fields.Date(
+        string="Period Start", required=True, default=fields.Date.context_today
+    )
+    date_end = fields.Date(
+        string="Period End",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    line_ids = fields.One2many(
+        "hr.pop.round.wizard.line",
+        "wizard_id",
+        string="Employees",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+    )
+
+    # === DEFAULT / COMPUTE METHODS === #
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        context = self.env.context
+        if (
+            "line_ids" in fields_list
+            and "line_ids" not in values
+            and context.get("active_model") == "hr.employee"
+            and context.get("active_ids")
+        ):
+            values["line_ids"] = [
+                fields.Command.create({"employee_id": employee_id})
+                for employee_id in context["active_ids"]
+            ]
+        return values
+
+    @api.depends("date_start")
+    def _compute_date_end(self):
+        for wizard in self:
+            wizard.date_end = wizard.date_start and (
+                wizard.date_start + relativedelta(years=1, days=-1)
+            )
+
+    @api.depends("department_id")
+    def _compute_line_ids(self):
+        for wizard in self:
+            if not wizard.department_id:
+                wizard.line_ids = wizard.line_ids
+                continue
+            employees = self.env["hr.employee"].search(
+                [("department_id", "child_of", wizard.department_id.id)], order="name"
+            )
+            meeting_dates = {
+                line.employee_id.id: line.meeting_date for line in wizard.line_ids
+            }
+            wizard.line_ids = [fields.Command.clear()] + [
+                fields.Command.create(
+                    {
+                        "employee_id": employee.id,
+                        "meeting_date": meeting_dates.get(employee.id, False),
+                    }
+                )
+                for employee in employees
+            ]
+
+    # === ACTION METHODS === #
+    def action_start(self):
+        """Create the plans of the round, skip who already has one, and say so."""
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(self.env._("Choose a department or some employees."))
+        if self.date_end <= self.date_start:
+            raise UserError(self.env._("The period must end after it starts."))
+        period = (self.date_start, self.date_end)
+        periods = {line.employee_id.id: period for line in self.line_ids}
+        meeting_dates = {
+            line.employee_id.id: line.meeting_date
+            for line in self.line_ids
+            if line.meeting_date
+        }
+        pops, skipped = self.env["hr.employee"]._create_pops(periods, meeting_dates)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("POP round started"),
+                "message": self._get_summary(pops, skipped),
+                "type": "success" if pops and not skipped else "warning",
+                "sticky": bool(skipped),
+                "next": self._get_next_action(pops),
+            },
+        }
+
+    # === BUSINESS METHODS === #
+    def _get_summary(self, pops, skipped):
+        parts = []
+        if pops:
+            parts.append(
+                self.env._(
+                    "Created %(count)s plans: %(employees)s.",
+                    count=len(pops),
+                    employees=", ".join(pops.employee_id.mapped("name")),
+                )
+            )
+        else:
+            parts.append(self.env._("No plan was created."))
+        if skipped:
+            parts.append(
+                self.env._(
+                    "Skipped %(count)s employees who already have an open plan for "
+                    "this period: %(employees)s.",
+                    count=len(skipped),
+                    employees=", ".join(skipped.sudo().mapped("name")),
+                )
+            )
+        return " ".join(parts)
+
+    def _get_next_action(self, pops):
+        if not pops:
+            return {"type": "ir.actions.act_window_close"}
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr_pop.hr_pop_action")
+        action["domain"] = [("id", "in", pops.ids)]
+        action["context"] = {}
+        return action
