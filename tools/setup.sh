@@ -90,7 +90,9 @@ fi
 export ODOO_CONF="$LOCAL/odoo.conf"
 addons="$ODOO_SRC/odoo/addons"
 [ -d "$ODOO_SRC/addons" ] && addons="$addons,$ODOO_SRC/addons"
-cat > "$ODOO_CONF" <<CONF
+# Written atomically and only when it changes, so that parallel runs never read half a file.
+conf_tmp="$(mktemp "$LOCAL/odoo.conf.XXXXXX")"
+cat > "$conf_tmp" <<CONF
 [options]
 addons_path = $addons,$ROOT
 data_dir = $LOCAL/filestore
@@ -103,4 +105,5 @@ smtp_server = localhost
 smtp_port = ${SMTP_PORT:-2525}
 without_demo = False
 CONF
+if cmp -s "$conf_tmp" "$ODOO_CONF"; then rm -f "$conf_tmp"; else mv "$conf_tmp" "$ODOO_CONF"; fi
 log "ready: Odoo $ODOO_SRC, database ${PGUSER}@${PGHOST}:${PGPORT:-5432}"

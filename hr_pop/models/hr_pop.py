@@ -179,8 +179,9 @@ class HrPop(models.Model):
         help="How do manager and employee follow and evaluate the development together?",
     )
     goal_ids = fields.One2many("hr.pop.goal", "pop_id", string="Goals", copy=True)
+    # Copied by copy() itself, which points the copies at the copied goals.
     line_ids = fields.One2many(
-        "hr.pop.line", "pop_id", string="Development Activities", copy=True
+        "hr.pop.line", "pop_id", string="Development Activities", copy=False
     )
     goal_count = fields.Integer(compute="_compute_goal_count")
     total_cost = fields.Monetary(
@@ -301,7 +302,10 @@ class HrPop(models.Model):
             pop.department_id = pop.employee_id.department_id
             pop.job_id = pop.employee_id.job_id
 
-    @api.depends("employee_id")
+    @api.depends(
+        "employee_id.barcode",
+        "employee_id.resource_calendar_id.attendance_ids",
+    )
     def _compute_employee_block(self):
         for pop in self:
             employee = pop.employee_id
@@ -443,7 +447,33 @@ class HrPop(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("hr.pop") or "/"
-        return super().create(vals_list)
+        pops = super().create(vals_list)
+        pops._recompute_next_previous_pops()
+        return pops
+
+    def copy(self, default=None):
+        new_pops = super().copy(default)
+        for old, new in zip(self, new_pops):
+            goal_map = dict(zip(old.goal_ids, new.goal_ids))
+            for line in old.line_ids:
+                line.copy(
+                    {
+                        "pop_id": new.id,
+                        "goal_id": goal_map.get(line.goal_id, line.goal_id.browse()).id,
+                        "state": "planned",
+                    }
+                )
+        return new_pops
+
+    def copy_data(self, default=None):
+        """A copy is the next plan: it starts the day after this one ends."""
+        default = dict(default or {})
+        vals_list = super().copy_data(default)
+        for pop, vals in zip(self, vals_list):
+            if "date_start" not in default:
+                vals["date_start"] = pop.date_end + relativedelta(days=1)
+                vals["date_end"] = pop.date_end + relativedelta(years=1)
+        return vals_list
 
     def write(self, vals):
         if SIGNED_POP_FIELDS & set(vals):
@@ -451,6 +481,8 @@ class HrPop(models.Model):
         if "state" in vals and "state_date" not in vals:
             vals = dict(vals, state_date=fields.Datetime.now())
         res = super().write(vals)
+        if {"employee_id", "date_start", "state"} & set(vals):
+            self._recompute_next_previous_pops()
         if "meeting_date" in vals:
             self._sync_meeting_event()
         return res
@@ -821,6 +853,11 @@ class HrPop(models.Model):
         }
         payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
+
+    def _recompute_next_previous_pops(self):
+        """A plan created, moved or cancelled changes which plan precedes the others."""
+        others = self.sudo().search([("employee_id", "in", self.employee_id.ids)])
+        self.env.add_to_compute(self._fields["previous_pop_id"], others)
 
     def _check_content_editable(self):
         for pop in self:

@@ -40,13 +40,33 @@ class TestHrPopCompute(TestHrPopCommon):
         self.assertEqual(other.name, f"POP/{self.today.year}/{number + 1:04d}")
 
     def test_copy_gets_a_new_reference(self):
-        # The activity has no goal: copying goal-linked activities is not supported
-        # yet (the copied activity would point at the original plan's goal).
         pop = self._create_pop(self.employee_emp, line_vals={"goal_id": False})
         start, end = self._period(pop.date_end + timedelta(days=1))
         copy = pop.copy({"date_start": start, "date_end": end})
         self.assertNotEqual(copy.name, pop.name)
         self.assertRegex(copy.name, r"^POP/\d{4}/\d{4}$")
+
+    def test_copy_is_the_next_plan_with_activities_on_the_copied_goals(self):
+        pop = self._create_pop(self.employee_emp)
+        pop.line_ids.state = "done"
+        copy = pop.copy()
+        self.assertEqual(copy.date_start, pop.date_end + timedelta(days=1))
+        self.assertEqual(len(copy.goal_ids), 1)
+        self.assertEqual(len(copy.line_ids), 1)
+        self.assertEqual(copy.line_ids.goal_id, copy.goal_ids)
+        self.assertEqual(copy.line_ids.state, "planned")
+        self.assertEqual(copy.previous_pop_id, pop)
+        self.assertEqual(pop.line_ids.goal_id, pop.goal_ids, "the original is untouched")
+
+    def test_previous_plan_follows_a_later_created_or_cancelled_earlier_plan(self):
+        current = self._create_pop(self.employee_emp)
+        start = current.date_start - relativedelta(years=1)
+        earlier = self._create_pop(
+            self.employee_emp, date_start=start, date_end=current.date_start - timedelta(days=1)
+        )
+        self.assertEqual(current.previous_pop_id, earlier)
+        earlier.action_cancel("Entered by mistake")
+        self.assertFalse(current.previous_pop_id)
 
     def test_manager_defaults_to_the_employees_manager(self):
         pop = self._create_pop(self.employee_emp)

@@ -12,6 +12,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import formatLang
+from odoo.tools.safe_eval import safe_eval
 
 from .common import TestHrPopCommon
 
@@ -139,10 +140,9 @@ class TestHrPopReport(TestHrPopCommon):
         self.assertEqual(report.report_name, "hr_pop.report_hr_pop")
         self.assertEqual(report.binding_model_id.model, "hr.pop")
         pop = self._new_plan()
-        self.assertEqual(
-            self.env["ir.actions.report"]._get_report(REPORT).print_report_name,
-            "'POP - %s' % (object.name)",
-        )
+        print_name = safe_eval(report.print_report_name, {"object": pop})
+        self.assertEqual(print_name, f"POP - {pop.name.replace('/', '-')}")
+        self.assertEqual(print_name, pop._get_report_base_filename())
         action = report.report_action(pop, config=False)
         self.assertEqual(action["report_name"], "hr_pop.report_hr_pop")
         self.assertEqual(action["context"]["active_ids"], pop.ids)
