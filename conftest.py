@@ -1,6 +1,7 @@
-"""Project-wide pytest hooks: a skipped test is a test that did not run, so it fails the run.
+"""Project-wide pytest hooks: a skipped test did not run, so it fails the run.
 
-Odoo silently skips browser tests without Chromium or websocket-client; this makes that visible.
+Odoo silently skips browser tests without Chromium or websocket-client; this makes
+that visible.
 """
 
 import pytest
@@ -11,6 +12,10 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.skipped:
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = (
+            report.longrepr[2]
+            if isinstance(report.longrepr, tuple)
+            else report.longrepr
+        )
         report.outcome = "failed"
         report.longrepr = f"skipped tests count as failures here: {reason}"

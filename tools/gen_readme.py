@@ -18,7 +18,7 @@ SECTIONS = [
 
 
 def md_to_rst(text):
-    """*emphasis*, **strong** and "- " lists read the same in both; only code differs."""
+    """*emphasis*, **strong** and "- " lists read the same; only code differs."""
     return text.replace("`", "``")
 
 

@@ -9,6 +9,12 @@ export HTTP_PORT="${HTTP_PORT:-8069}"
 export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 log() { echo "[test] $*" >&2; }
 
+log "lint (ruff, pylint-odoo mandatory checks)"
+if ! bash "$ROOT/tools/lint.sh" >&2; then
+  echo "1 failed, 0 passed: lint failed (run make lint)" >&2
+  exit 1
+fi
+
 dropdb --if-exists "$DB"
 rm -rf "$ROOT/.local/filestore/filestore/$DB"
 install_log="$ROOT/.local/install-$DB.log"

@@ -16,7 +16,10 @@ class HrEmployee(models.Model):
     # Not mirrored on hr.employee.public: plans are private to the employee, the
     # managers and HR, so these fields stay behind the POP groups.
     pop_ids = fields.One2many(
-        "hr.pop", "employee_id", string="Development Plans", groups="hr_pop.group_pop_user"
+        "hr.pop",
+        "employee_id",
+        string="Development Plans",
+        groups="hr_pop.group_pop_user",
     )
     pop_count = fields.Integer(
         compute="_compute_pop_count",
@@ -73,7 +76,9 @@ class HrEmployee(models.Model):
         )
         last_periods = {
             employee.id: (start, end)
-            for employee, start, end in self.env["hr.pop"].sudo()._read_group(
+            for employee, start, end in self.env["hr.pop"]
+            .sudo()
+            ._read_group(
                 [("employee_id", "in", after_last.ids), ("state", "!=", "cancelled")],
                 ["employee_id"],
                 ["date_start:max", "date_end:max"],
@@ -115,14 +120,18 @@ class HrEmployee(models.Model):
         if not periods:
             return self.browse()
         starts, ends = zip(*periods.values(), strict=True)
-        pops = self.env["hr.pop"].sudo().search_fetch(
-            [
-                ("employee_id", "in", list(periods)),
-                ("state", "!=", "cancelled"),
-                ("date_start", "<=", max(ends)),
-                ("date_end", ">=", min(starts)),
-            ],
-            ["employee_id", "date_start", "date_end"],
+        pops = (
+            self.env["hr.pop"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", list(periods)),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", "<=", max(ends)),
+                    ("date_end", ">=", min(starts)),
+                ],
+                ["employee_id", "date_start", "date_end"],
+            )
         )
         return self.browse(
             {

@@ -96,9 +96,7 @@ class HrPop(models.Model):
         compute="_compute_employee_block",
         compute_sudo=True,
     )
-    in_service_since = fields.Date(
-        compute="_compute_employee_block", compute_sudo=True
-    )
+    in_service_since = fields.Date(compute="_compute_employee_block", compute_sudo=True)
     employee_user_id = fields.Many2one(
         related="employee_id.user_id", string="Employee User"
     )
@@ -176,7 +174,8 @@ class HrPop(models.Model):
     )
     progress_follow_up = fields.Html(
         string="How progress is followed",
-        help="How do manager and employee follow and evaluate the development together?",
+        help="How do manager and employee follow and evaluate the development "
+        "together?",
     )
     goal_ids = fields.One2many("hr.pop.goal", "pop_id", string="Goals", copy=True)
     # Copied by copy() itself, which points the copies at the copied goals.
@@ -309,7 +308,7 @@ class HrPop(models.Model):
     def _compute_employee_block(self):
         for pop in self:
             employee = pop.employee_id
-            # Odoo 18 has no separate personnel number: the badge ID is the one HR keys in.
+            # Odoo 18 has no separate personnel number: HR keys it in as badge ID.
             pop.registration_number = employee.barcode
             calendar = employee.resource_calendar_id
             pop.weekly_hours = calendar._calculate_hours_per_week() if calendar else 0.0
@@ -361,7 +360,7 @@ class HrPop(models.Model):
                 )
             )
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for pop in self:
             pop.access_url = f"/my/pops/{pop.id}"
@@ -391,7 +390,9 @@ class HrPop(models.Model):
             pop_sudo = pop.sudo()
             to_sign = pop.state == "to_sign"
             is_employee = pop_sudo.employee_id.user_id == user
-            pop.can_sign_employee = to_sign and is_employee and not pop.employee_signed_on
+            pop.can_sign_employee = (
+                to_sign and is_employee and not pop.employee_signed_on
+            )
             pop.can_sign_manager = (
                 to_sign
                 and not is_employee
@@ -453,8 +454,8 @@ class HrPop(models.Model):
 
     def copy(self, default=None):
         new_pops = super().copy(default)
-        for old, new in zip(self, new_pops):
-            goal_map = dict(zip(old.goal_ids, new.goal_ids))
+        for old, new in zip(self, new_pops, strict=False):
+            goal_map = dict(zip(old.goal_ids, new.goal_ids, strict=False))
             for line in old.line_ids:
                 line.copy(
                     {
@@ -469,7 +470,7 @@ class HrPop(models.Model):
         """A copy is the next plan: it starts the day after this one ends."""
         default = dict(default or {})
         vals_list = super().copy_data(default)
-        for pop, vals in zip(self, vals_list):
+        for pop, vals in zip(self, vals_list, strict=False):
             if "date_start" not in default:
                 vals["date_start"] = pop.date_end + relativedelta(days=1)
                 vals["date_end"] = pop.date_end + relativedelta(years=1)
@@ -501,6 +502,10 @@ class HrPop(models.Model):
         for pop in self:
             pop._portal_ensure_token()
             pop._create_preparation_answers()
+            # The manager follows the plan, so the employee's portal messages reach him.
+            pop.message_subscribe(
+                partner_ids=pop.sudo().manager_id.user_id.partner_id.ids
+            )
         self.write({"state": "invited"})
         for pop in self:
             pop._send_invitation()
@@ -515,15 +520,19 @@ class HrPop(models.Model):
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_prepare",
                 pop.manager_id.user_id,
-                self.env._("Prepare the development conversation with %(employee)s",
-                           employee=pop.employee_id.name),
+                self.env._(
+                    "Prepare the development conversation with %(employee)s",
+                    employee=pop.employee_id.name,
+                ),
                 deadline,
             )
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_conversation",
                 pop.manager_id.user_id,
-                self.env._("Hold the development conversation with %(employee)s",
-                           employee=pop.employee_id.name),
+                self.env._(
+                    "Hold the development conversation with %(employee)s",
+                    employee=pop.employee_id.name,
+                ),
                 pop.meeting_date,
             )
         return True
@@ -552,13 +561,15 @@ class HrPop(models.Model):
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_sign",
                 pop.manager_id.user_id,
-                self.env._("Sign the development plan of %(employee)s",
-                           employee=pop.employee_id.name),
+                self.env._(
+                    "Sign the development plan of %(employee)s",
+                    employee=pop.employee_id.name,
+                ),
             )
         return True
 
     def action_approve(self):
-        """HR approves a signed plan above the cost threshold (to_approve -> running)."""
+        """HR approves a signed plan above the threshold (to_approve -> running)."""
         self._check_state("to_approve", self.env._("approve the plan"))
         self._check_can_approve()
         self.write(
@@ -583,8 +594,11 @@ class HrPop(models.Model):
         for pop in self:
             pop._close_activities("hr_pop.mail_activity_pop_approve")
             pop.message_post(
-                body=self.env._("Plan refused by %(user)s: %(reason)s",
-                                user=self.env.user.name, reason=reason),
+                body=self.env._(
+                    "Plan refused by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -657,12 +671,12 @@ class HrPop(models.Model):
 
     def action_reopen(self):
         """Reopen a signed plan for changes: the signed PDF is kept, signatures go."""
-        if any(
-            pop.state not in ("to_sign", "to_approve", "running") for pop in self
-        ):
+        if any(pop.state not in ("to_sign", "to_approve", "running") for pop in self):
             raise UserError(
-                self.env._("Only a plan that is being signed, approved or carried "
-                           "out can be reopened.")
+                self.env._(
+                    "Only a plan that is being signed, approved or carried "
+                    "out can be reopened."
+                )
             )
         for pop in self:
             pop._check_can_manage()
@@ -673,9 +687,11 @@ class HrPop(models.Model):
             pop._close_activities("hr_pop.mail_activity_pop_sign")
             pop._close_activities("hr_pop.mail_activity_pop_approve")
             pop.message_post(
-                body=self.env._("Plan reopened by %(user)s; the signatures were "
-                                "cleared and the signed version is kept as attachment.",
-                                user=self.env.user.name),
+                body=self.env._(
+                    "Plan reopened by %(user)s; the signatures were "
+                    "cleared and the signed version is kept as attachment.",
+                    user=self.env.user.name,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -711,7 +727,9 @@ class HrPop(models.Model):
         self.ensure_one()
         self._check_preparation_open(role)
         self.sudo().write({f"{role}_preparation_state": "submitted"})
-        self._close_activities("hr_pop.mail_activity_pop_prepare", self._role_user(role))
+        self._close_activities(
+            "hr_pop.mail_activity_pop_prepare", self._role_user(role)
+        )
         return True
 
     def action_share_preparation(self, role):
@@ -720,8 +738,10 @@ class HrPop(models.Model):
         self._check_preparation_role(role)
         if self.state not in ("invited", "meeting"):
             raise UserError(
-                self.env._("Agenda points can only be shared before or during the "
-                           "conversation.")
+                self.env._(
+                    "Agenda points can only be shared before or during the "
+                    "conversation."
+                )
             )
         self.sudo().write({f"{role}_answers_shared": True})
         self.sudo().answer_ids.filtered(lambda a: a.author == role).write(
@@ -751,8 +771,11 @@ class HrPop(models.Model):
             )
         if self[f"{role}_signed_on"]:
             raise UserError(
-                self.env._("%(pop)s is already signed by the %(role)s.",
-                           pop=self.name, role=self._role_label(role))
+                self.env._(
+                    "%(pop)s is already signed by the %(role)s.",
+                    pop=self.name,
+                    role=self._role_label(role),
+                )
             )
         signer_name = (signer_name or "").strip()
         if not signer_name:
@@ -776,10 +799,13 @@ class HrPop(models.Model):
             vals["employee_comment"] = (comment or "").strip()[:4000] or False
         pop_sudo = self.sudo()
         pop_sudo.write(vals)
-        pop_sudo._close_activities("hr_pop.mail_activity_pop_sign", self._role_user(role))
+        pop_sudo._close_activities(
+            "hr_pop.mail_activity_pop_sign", self._role_user(role)
+        )
         if role == "employee" and decision == "seen":
             body = self.env._(
-                "Signed by %(name)s (employee) as seen, not agreed. Comment: %(comment)s",
+                "Signed by %(name)s (employee) as seen, not agreed. "
+                "Comment: %(comment)s",
                 name=signer_name,
                 comment=vals["employee_comment"] or "-",
             )
@@ -802,8 +828,10 @@ class HrPop(models.Model):
             self._schedule_activity(
                 "hr_pop.mail_activity_pop_approve",
                 self._get_approver(),
-                self.env._("Approve the development plan of %(employee)s",
-                           employee=self.employee_id.name),
+                self.env._(
+                    "Approve the development plan of %(employee)s",
+                    employee=self.employee_id.name,
+                ),
             )
         else:
             self.write({"state": "running"})
@@ -877,7 +905,7 @@ class HrPop(models.Model):
             state_label = dict(self._fields["state"]._description_selection(self.env))
             raise UserError(
                 self.env._(
-                    "You cannot %(what)s: %(pops)s must be in state \"%(state)s\".",
+                    'You cannot %(what)s: %(pops)s must be in state "%(state)s".',
                     what=what,
                     pops=", ".join(wrong.mapped("name")),
                     state=state_label[state],
@@ -894,8 +922,10 @@ class HrPop(models.Model):
         self.ensure_one()
         if not self.goal_ids:
             raise UserError(
-                self.env._("%(pop)s has no goals yet: agree on at least one goal.",
-                           pop=self.name)
+                self.env._(
+                    "%(pop)s has no goals yet: agree on at least one goal.",
+                    pop=self.name,
+                )
             )
         problems = []
         for goal in self.goal_ids:
@@ -933,29 +963,41 @@ class HrPop(models.Model):
             allowed = False
         if not allowed:
             raise AccessError(
-                self.env._("You cannot sign %(pop)s as %(role)s.",
-                           pop=self.name, role=self._role_label(role))
+                self.env._(
+                    "You cannot sign %(pop)s as %(role)s.",
+                    pop=self.name,
+                    role=self._role_label(role),
+                )
             )
 
     def _check_can_approve(self):
         user = self.env.user
         if not user.has_group("hr_pop.group_pop_admin"):
             raise AccessError(
-                self.env._("Only a development plan administrator can approve or "
-                           "refuse a plan.")
+                self.env._(
+                    "Only a development plan administrator can approve or "
+                    "refuse a plan."
+                )
             )
         if any(pop.sudo().employee_id.user_id == user for pop in self):
-            raise AccessError(self.env._("You cannot approve your own development plan."))
+            raise AccessError(
+                self.env._("You cannot approve your own development plan.")
+            )
 
     def _check_can_manage(self):
         self.ensure_one()
         user = self.env.user
         if user.has_group("hr_pop.group_pop_admin"):
             return
-        if self.sudo().manager_id.user_id != user or self.sudo().employee_id.user_id == user:
+        if (
+            self.sudo().manager_id.user_id != user
+            or self.sudo().employee_id.user_id == user
+        ):
             raise AccessError(
-                self.env._("Only the manager or an administrator can reopen %(pop)s.",
-                           pop=self.name)
+                self.env._(
+                    "Only the manager or an administrator can reopen %(pop)s.",
+                    pop=self.name,
+                )
             )
 
     def _check_preparation_role(self, role):
@@ -971,8 +1013,10 @@ class HrPop(models.Model):
             raise AccessError(self.env._("Only the employee prepares these answers."))
         if role == "manager" and (
             pop.employee_id.user_id == user
-            or (pop.manager_id.user_id != user
-                and not user.has_group("hr_pop.group_pop_admin"))
+            or (
+                pop.manager_id.user_id != user
+                and not user.has_group("hr_pop.group_pop_admin")
+            )
         ):
             raise AccessError(self.env._("Only the manager prepares these answers."))
 
@@ -980,13 +1024,18 @@ class HrPop(models.Model):
         self._check_preparation_role(role)
         if self.state != "invited":
             raise UserError(
-                self.env._("The preparation of %(pop)s is closed: the conversation "
-                           "has started.", pop=self.name)
+                self.env._(
+                    "The preparation of %(pop)s is closed: the conversation "
+                    "has started.",
+                    pop=self.name,
+                )
             )
         if self[f"{role}_preparation_state"] == "submitted":
             raise UserError(
-                self.env._("These preparation answers are submitted and can no longer "
-                           "change.")
+                self.env._(
+                    "These preparation answers are submitted and can no longer "
+                    "change."
+                )
             )
 
     @api.model
@@ -1050,9 +1099,8 @@ class HrPop(models.Model):
         self.ensure_one()
         pop = self.sudo()
         manager_user = pop.manager_id.user_id
-        partners = (
-            pop.employee_id.work_contact_id
-            | (pop.manager_id.work_contact_id or manager_user.partner_id)
+        partners = pop.employee_id.work_contact_id | (
+            pop.manager_id.work_contact_id or manager_user.partner_id
         )
         return {
             "name": self.env._(
@@ -1135,27 +1183,38 @@ class HrPop(models.Model):
         try:
             with self.env.cr.savepoint():
                 content, content_type = (
-                    self.env["ir.actions.report"].sudo()._render_qweb_pdf(report, self.ids)
+                    self.env["ir.actions.report"]
+                    .sudo()
+                    ._render_qweb_pdf(report, self.ids)
                 )
         except Exception:  # noqa: BLE001 - wkhtmltopdf fails in many ways
             _logger.exception("Could not render the PDF of %s", self.name)
             self.sudo().message_post(
-                body=self.env._("The %(label)s PDF could not be generated; print it "
-                                "from the plan.", label=label),
+                body=self.env._(
+                    "The %(label)s PDF could not be generated; print it "
+                    "from the plan.",
+                    label=label,
+                ),
                 subtype_xmlid="mail.mt_note",
             )
             return False
         # Odoo renders HTML instead of PDF while running tests.
         extension = "pdf" if content_type == "pdf" else "html"
-        attachment = self.env["ir.attachment"].sudo().create(
-            {
-                "name": f"{self._get_report_base_filename()} - {label}.{extension}",
-                "type": "binary",
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/pdf" if extension == "pdf" else "text/html",
-            }
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self._get_report_base_filename()} - {label}.{extension}",
+                    "type": "binary",
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/pdf"
+                    if extension == "pdf"
+                    else "text/html",
+                }
+            )
         )
         self.sudo().message_post(
             body=self.env._("%(label)s version of the plan attached.", label=label),
@@ -1169,17 +1228,23 @@ class HrPop(models.Model):
         company = self.company_id
         if company.pop_hr_responsible_id:
             return company.pop_hr_responsible_id
-        admins = self.env.ref("hr_pop.group_pop_admin").sudo().users.filtered(
-            lambda user: not user.share
-            and company in user.company_ids
-            and user != self.employee_id.user_id
-            and user.id != self.env.ref("base.user_root").id
+        admins = (
+            self.env.ref("hr_pop.group_pop_admin")
+            .sudo()
+            .users.filtered(
+                lambda user: not user.share
+                and company in user.company_ids
+                and user != self.employee_id.user_id
+                and user.id != self.env.ref("base.user_root").id
+            )
         )
         return admins.sorted("id")[:1]
 
     def _role_user(self, role):
         self.ensure_one()
-        employee = self.sudo().employee_id if role == "employee" else self.sudo().manager_id
+        employee = (
+            self.sudo().employee_id if role == "employee" else self.sudo().manager_id
+        )
         return employee.user_id
 
     def _role_label(self, role):
@@ -1204,7 +1269,9 @@ class HrPop(models.Model):
         self.ensure_one()
         if user is not None and not user:
             return  # that side has no user, so no activity either
-        self.sudo().activity_feedback([activity_xmlid], user_id=user.id if user else None)
+        self.sudo().activity_feedback(
+            [activity_xmlid], user_id=user.id if user else None
+        )
 
     def _has_to_be_signed(self, role="employee"):
         self.ensure_one()

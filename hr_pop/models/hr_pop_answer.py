@@ -43,6 +43,8 @@ class HrPopAnswer(models.Model):
     def write(self, vals):
         if "answer" in vals and not self.env.su:
             for pop in self.pop_id:
-                for role in set(self.filtered(lambda a, pop=pop: a.pop_id == pop).mapped("author")):
+                for role in set(
+                    self.filtered(lambda a, pop=pop: a.pop_id == pop).mapped("author")
+                ):
                     pop._check_preparation_open(role)
         return super().write(vals)

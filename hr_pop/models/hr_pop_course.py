@@ -40,7 +40,11 @@ class HrPopCourse(models.Model):
     description = fields.Html(translate=True)
 
     _sql_constraints = [
-        ("cost_positive", "CHECK(cost >= 0)", "The cost of a course cannot be negative."),
+        (
+            "cost_positive",
+            "CHECK(cost >= 0)",
+            "The cost of a course cannot be negative.",
+        ),
         (
             "duration_positive",
             "CHECK(duration_hours >= 0)",

@@ -106,9 +106,11 @@ class HrPopGoal(models.Model):
     @api.depends("state", "lessons_learned")
     def _compute_is_evaluated(self):
         for goal in self:
-            goal.is_evaluated = goal.state in ("reached", "partly", "not_reached") and bool(
-                (goal.lessons_learned or "").strip()
-            )
+            goal.is_evaluated = goal.state in (
+                "reached",
+                "partly",
+                "not_reached",
+            ) and bool((goal.lessons_learned or "").strip())
 
     @api.depends("line_ids.cost", "line_ids.state")
     def _compute_cost(self):

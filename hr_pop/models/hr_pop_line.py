@@ -93,8 +93,8 @@ class HrPopLine(models.Model):
         required=True,
     )
     remarks = fields.Text()
-    # Dutch law (art. 7:611a BW): training the employer must offer is free, in working time,
-    # and may not carry a study-cost repayment clause.
+    # Dutch law (art. 7:611a BW): training the employer must offer is free, in
+    # working time, and may not carry a study-cost repayment clause.
     mandatory = fields.Boolean(
         string="Mandatory Training",
         help="Training the employer must offer by law or collective agreement "

@@ -56,13 +56,17 @@ class TestHrPopCompute(TestHrPopCommon):
         self.assertEqual(copy.line_ids.goal_id, copy.goal_ids)
         self.assertEqual(copy.line_ids.state, "planned")
         self.assertEqual(copy.previous_pop_id, pop)
-        self.assertEqual(pop.line_ids.goal_id, pop.goal_ids, "the original is untouched")
+        self.assertEqual(
+            pop.line_ids.goal_id, pop.goal_ids, "the original is untouched"
+        )
 
     def test_previous_plan_follows_a_later_created_or_cancelled_earlier_plan(self):
         current = self._create_pop(self.employee_emp)
         start = current.date_start - relativedelta(years=1)
         earlier = self._create_pop(
-            self.employee_emp, date_start=start, date_end=current.date_start - timedelta(days=1)
+            self.employee_emp,
+            date_start=start,
+            date_end=current.date_start - timedelta(days=1),
         )
         self.assertEqual(current.previous_pop_id, earlier)
         earlier.action_cancel("Entered by mistake")

@@ -77,6 +77,7 @@ class TestHrPopWorkflow(TestHrPopCommon):
         self.assertTrue(pop.access_token)
         self.assertTrue(pop.answer_ids.filtered(lambda a: a.author == "employee"))
         self.assertTrue(pop.answer_ids.filtered(lambda a: a.author == "manager"))
+        self.assertIn(self.user_manager.partner_id, pop.message_partner_ids)
 
     def test_invite_refuses_a_plan_that_is_not_draft(self):
         pop = self._new_pop()
@@ -313,8 +314,11 @@ class TestHrPopWorkflow(TestHrPopCommon):
     def test_every_signed_demo_or_test_plan_matches_its_hash(self):
         self._sign_both(self._to_sign(self._new_pop()))
         signed = self.env["hr.pop"].search(
-            ["|", ("employee_signature_hash", "!=", False),
-             ("manager_signature_hash", "!=", False)]
+            [
+                "|",
+                ("employee_signature_hash", "!=", False),
+                ("manager_signature_hash", "!=", False),
+            ]
         )
         self.assertTrue(signed)
         for pop in signed:
@@ -342,9 +346,11 @@ class TestHrPopWorkflow(TestHrPopCommon):
         pop = self._to_sign(self._new_pop())
         pop.with_user(self.user_employee).sign("employee", self.png, "Employee Name")
         pop.with_user(self.user_manager).action_reopen()
-        names = self.env["ir.attachment"].search(
-            [("res_model", "=", "hr.pop"), ("res_id", "=", pop.id)]
-        ).mapped("name")
+        names = (
+            self.env["ir.attachment"]
+            .search([("res_model", "=", "hr.pop"), ("res_id", "=", pop.id)])
+            .mapped("name")
+        )
         self.assertTrue(any("Partly signed" in name for name in names), names)
 
     @mute_logger("odoo.addons.base.models.ir_rule")
