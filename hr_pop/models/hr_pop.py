@@ -46,6 +46,9 @@ class HrPop(models.Model):
         return fields.Date.context_today(self) + relativedelta(years=1, days=-1)
 
     # === FIELDS === #
+    # The portal link acts in the employee's name (prepare, sign): nobody but the
+    # system reads its token, so a manager cannot sign as his employee through it.
+    access_token = fields.Char("Security Token", copy=False, groups="base.group_system")
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
@@ -750,6 +753,10 @@ class HrPop(models.Model):
         return True
 
     # === BUSINESS METHODS === #
+    def _portal_ensure_token(self):
+        # The token is system-only (see access_token): links are built as superuser.
+        return super(HrPop, self.sudo())._portal_ensure_token()
+
     def sign(self, role, signature, signer_name, decision="agree", comment=None):
         """Sign the plan as ``role`` ('employee' or 'manager') for the current user.
 

@@ -1,4 +1,4 @@
-# Imported for Odoo's own test runner (odoo-bin --test-enable); pytest-odoo finds them too.
+# Imported for Odoo's own runner (odoo-bin --test-enable); pytest-odoo finds them too.
 from . import test_hr_pop_access
 from . import test_hr_pop_compute
 from . import test_hr_pop_constraints

@@ -362,3 +362,22 @@ class TestHrPopAccess(TestHrPopCommon):
         self.assertTrue(self.user_employee.has_group("hr_pop.group_pop_user"))
         self.assertTrue(self.user_manager.has_group("hr_pop.group_pop_user"))
         self.assertTrue(self.user_officer.has_group("hr_pop.group_pop_manager"))
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestHrPopTokenAccess(TestHrPopCommon):
+    """The portal token acts in the employee's name; only the system reads it."""
+
+    @mute_logger(*MUTED)
+    def test_nobody_but_the_system_reads_the_portal_token(self):
+        pop = self._create_pop(self.employee_emp)
+        pop.with_user(self.user_manager).action_invite()
+        self.assertTrue(pop.sudo().access_token)
+        for user in (self.user_manager, self.user_officer, self.user_employee):
+            with self.assertRaises(AccessError):
+                pop.with_user(user).read(["access_token"])
+
+    def test_a_manager_still_sends_the_link_with_the_token(self):
+        pop = self._create_pop(self.employee_emp)
+        url = pop.with_user(self.user_manager).get_portal_url()
+        self.assertIn(f"access_token={pop.sudo().access_token}", url)
