@@ -894,6 +894,12 @@ class HrPop(models.Model):
         others = self.sudo().search([("employee_id", "in", self.employee_id.ids)])
         self.env.add_to_compute(self._fields["previous_pop_id"], others)
 
+    @api.model
+    def _check_new_content_editable(self, vals_list):
+        """Goals and activities are added only to plans nobody signed yet."""
+        pop_ids = {vals.get("pop_id") for vals in vals_list} - {None}
+        self.browse(pop_ids)._check_content_editable()
+
     def _check_content_editable(self):
         for pop in self:
             if pop.is_signed or pop.state in SIGNED_STATES:

@@ -203,8 +203,7 @@ class HrPopLine(models.Model):
     # === CRUD METHODS === #
     @api.model_create_multi
     def create(self, vals_list):
-        pop_ids = {vals.get("pop_id") for vals in vals_list}
-        self.env["hr.pop"].browse(pop_ids - {None})._check_content_editable()
+        self.env["hr.pop"]._check_new_content_editable(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):

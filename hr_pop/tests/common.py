@@ -24,12 +24,27 @@ No plan exists in company A: each test creates the plans it needs with
 works the ``calendar_40h`` calendar and has a private e-mail address.
 """
 
+import base64
+import io
+
 from dateutil.relativedelta import relativedelta
+from PIL import Image, ImageDraw
 
 from odoo import fields
 from odoo.tests import TransactionCase
 
 from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+def make_signature_png(width=240, height=60):
+    """A small but real signature image (base64 PNG): a zigzag on white."""
+    image = Image.new("RGB", (width, height), "white")
+    ImageDraw.Draw(image).line(
+        [(10, 45), (60, 15), (110, 45), (160, 15), (230, 40)], fill="navy", width=3
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return base64.b64encode(buffer.getvalue())
 
 
 class TestHrPopCommon(TransactionCase):
@@ -253,6 +268,30 @@ class TestHrPopCommon(TransactionCase):
                 }
             )
         )
+
+    @classmethod
+    def _to_sign(cls, pop):
+        """Run ``pop`` from draft through the conversation to 'to_sign'."""
+        pop.action_invite()
+        pop.action_start_meeting()
+        pop.action_submit()
+        return pop
+
+    def _sign_both(
+        self,
+        pop,
+        decision="agree",
+        comment=None,
+        employee_name="Employee Name",
+        manager_name="Manager Name",
+    ):
+        """The employee, then the manager, sign ``pop`` as themselves."""
+        png = make_signature_png()
+        pop.with_user(self.user_employee).sign(
+            "employee", png, employee_name, decision=decision, comment=comment
+        )
+        pop.with_user(self.user_manager).sign("manager", png, manager_name)
+        return pop
 
     @staticmethod
     def _period(start=None, months=12):

@@ -1,20 +1,12 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import io
 
 from freezegun import freeze_time
-from PIL import Image
 
 from odoo.tests import tagged
 
+from .common import make_signature_png as make_png
 from .cron_common import HrPopCronCommon
-
-
-def make_png():
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 40), "white").save(buffer, "PNG")
-    return base64.b64encode(buffer.getvalue())
 
 
 @tagged("post_install", "-at_install")

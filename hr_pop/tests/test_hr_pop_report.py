@@ -1,11 +1,9 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 from datetime import timedelta
 
 from lxml import html as lxml_html
-from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from odoo.exceptions import AccessError
@@ -15,19 +13,9 @@ from odoo.tools.misc import formatLang
 from odoo.tools.safe_eval import safe_eval
 
 from .common import TestHrPopCommon
+from .common import make_signature_png as make_png
 
 REPORT = "hr_pop.action_report_hr_pop"
-
-
-def make_png(width=240, height=60):
-    """A small but real signature: a zigzag on white."""
-    image = Image.new("RGB", (width, height), "white")
-    ImageDraw.Draw(image).line(
-        [(10, 45), (60, 15), (110, 45), (160, 15), (230, 40)], fill="navy", width=3
-    )
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return base64.b64encode(buffer.getvalue())
 
 
 def normalize(text):
@@ -98,18 +86,14 @@ class TestHrPopReport(TestHrPopCommon):
         )
         return pop
 
-    def _to_sign(self, pop):
-        pop.action_invite()
-        pop.action_start_meeting()
-        pop.action_submit()
-        return pop
-
     def _sign(self, pop, decision="agree", comment=None):
-        pop.with_user(self.user_employee).sign(
-            "employee", self.png, "Emma E. Employee", decision=decision, comment=comment
+        return self._sign_both(
+            pop,
+            decision=decision,
+            comment=comment,
+            employee_name="Emma E. Employee",
+            manager_name="M. Manager",
         )
-        pop.with_user(self.user_manager).sign("manager", self.png, "M. Manager")
-        return pop
 
     def _render_pdf(self, pop, user=None):
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)

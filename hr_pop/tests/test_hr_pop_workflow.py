@@ -1,10 +1,7 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
 from datetime import timedelta
-
-from PIL import Image
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -12,12 +9,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import TestHrPopCommon
-
-
-def make_png(width=120, height=40):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
-    return base64.b64encode(buffer.getvalue())
+from .common import make_signature_png as make_png
 
 
 @tagged("post_install", "-at_install")
@@ -54,19 +46,6 @@ class TestHrPopWorkflow(TestHrPopCommon):
                 "cost": cost,
             }
         )
-        return pop
-
-    def _to_sign(self, pop):
-        pop.action_invite()
-        pop.action_start_meeting()
-        pop.action_submit()
-        return pop
-
-    def _sign_both(self, pop, decision="agree", comment=None):
-        pop.with_user(self.user_employee).sign(
-            "employee", self.png, "Employee Name", decision=decision, comment=comment
-        )
-        pop.with_user(self.user_manager).sign("manager", self.png, "Manager Name")
         return pop
 
     # --- transitions --------------------------------------------------------------
