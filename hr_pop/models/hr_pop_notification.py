@@ -611,12 +611,7 @@ class HrPopNotification(models.Model):
         )
         recipient = Recipient(user.email, user.partner_id, user.lang, False)
         self._log(pop, "activity_start_check", key, recipient, "activity", summary)
-        pop._schedule_activity(
-            "hr_pop.mail_activity_pop_follow_up",
-            user,
-            summary,
-            fields.Date.context_today(self),
-        )
+        self._schedule_follow_up(pop, summary, user)
 
     def _send_activity_evaluation(self, line, key):
         pop = line.pop_id
@@ -629,16 +624,14 @@ class HrPopNotification(models.Model):
             pop_line_name=line.name,
             pop_line_date_end=line.date_end,
         )
-        pop._schedule_activity(
-            "hr_pop.mail_activity_pop_follow_up",
-            self._get_follow_up_user(pop),
+        self._schedule_follow_up(
+            pop,
             self.env._(
                 "Evaluate %(activity)s with %(employee)s: experiences and how the "
                 "learning is applied.",
                 activity=line.name,
                 employee=pop.sudo().employee_id.name,
             ),
-            fields.Date.context_today(self),
         )
 
     def _send_closing_reminder(self, pop, key):
@@ -649,15 +642,22 @@ class HrPopNotification(models.Model):
             "employee",
             "hr_pop.mail_template_pop_closing_reminder",
         )
-        pop._schedule_activity(
-            "hr_pop.mail_activity_pop_follow_up",
-            self._get_follow_up_user(pop),
+        self._schedule_follow_up(
+            pop,
             self.env._(
                 "The period of %(pop)s has ended: evaluate every goal with "
                 "%(employee)s and close the plan.",
                 pop=pop.name,
                 employee=pop.sudo().employee_id.name,
             ),
+        )
+
+    def _schedule_follow_up(self, pop, summary, user=None):
+        """A follow-up to-do for today, for the manager (or HR) of ``pop``."""
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_follow_up",
+            user or self._get_follow_up_user(pop),
+            summary,
             fields.Date.context_today(self),
         )
 
