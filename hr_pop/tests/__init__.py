@@ -4,6 +4,7 @@ from . import test_hr_pop_compute
 from . import test_hr_pop_constraints
 from . import test_hr_pop_cron
 from . import test_hr_pop_demo
+from . import test_hr_pop_i18n
 from . import test_hr_pop_portal
 from . import test_hr_pop_reminders
 from . import test_hr_pop_report
