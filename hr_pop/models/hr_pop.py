@@ -484,8 +484,17 @@ class HrPop(models.Model):
             self._check_content_editable()
         if "state" in vals and "state_date" not in vals:
             vals = dict(vals, state_date=fields.Datetime.now())
+        # Only a plan entering or leaving "cancelled" changes the others' previous
+        # plan; the other state changes of the cycle need no search.
+        moved = {"employee_id", "date_start"} & set(vals) or (
+            "state" in vals
+            and (
+                vals["state"] == "cancelled"
+                or any(pop.state == "cancelled" for pop in self)
+            )
+        )
         res = super().write(vals)
-        if {"employee_id", "date_start", "state"} & set(vals):
+        if moved:
             self._recompute_next_previous_pops()
         if "meeting_date" in vals:
             self._sync_meeting_event()

@@ -54,6 +54,7 @@ class TestHrPopCommon(TransactionCase):
         # Records are created without tracking, then bound to the plain test env.
         env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company_a = cls.env.company
+        cls.png = make_signature_png()
         cls.company_b = env["res.company"].create({"name": "POP Company B"})
 
         # --- users -------------------------------------------------------------
@@ -286,11 +287,10 @@ class TestHrPopCommon(TransactionCase):
         manager_name="Manager Name",
     ):
         """The employee, then the manager, sign ``pop`` as themselves."""
-        png = make_signature_png()
         pop.with_user(self.user_employee).sign(
-            "employee", png, employee_name, decision=decision, comment=comment
+            "employee", self.png, employee_name, decision=decision, comment=comment
         )
-        pop.with_user(self.user_manager).sign("manager", png, manager_name)
+        pop.with_user(self.user_manager).sign("manager", self.png, manager_name)
         return pop
 
     @staticmethod

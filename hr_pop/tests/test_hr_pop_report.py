@@ -13,7 +13,6 @@ from odoo.tools.misc import formatLang
 from odoo.tools.safe_eval import safe_eval
 
 from .common import TestHrPopCommon
-from .common import make_signature_png as make_png
 
 REPORT = "hr_pop.action_report_hr_pop"
 
@@ -28,7 +27,6 @@ class TestHrPopReport(TestHrPopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.png = make_png()
         # Plans up to 10,000 run without HR approval.
         cls.env.company.pop_approval_threshold = 10000.0
         # wkhtmltopdf loads the report CSS from report.url. The Debian wkhtmltopdf

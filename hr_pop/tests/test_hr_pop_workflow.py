@@ -17,7 +17,6 @@ class TestHrPopWorkflow(TestHrPopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.png = make_png()
         cls.env.company.pop_approval_threshold = 1000.0
 
     def _new_pop(self, cost=100.0):
