@@ -146,7 +146,9 @@ class HrPopPortal(CustomerPortal):
             raise AccessError(request.env._("This development plan is not yours."))
         self._pop_apply_portal_lang(pop_sudo)
         # sudo keeps the visitor as env.user: he is who signs and posts.
-        return request.env["hr.pop"].sudo().browse(pop_sudo.id)
+        pop_sudo = request.env["hr.pop"].sudo().browse(pop_sudo.id)
+        # He proved the token: the page's own links may carry it.
+        return pop_sudo._pop_portal_grant() if has_token else pop_sudo
 
     def _pop_apply_portal_lang(self, pop_sudo):
         """A visitor with the e-mail link reads the plan in the employee's language."""
@@ -217,6 +219,7 @@ class HrPopPortal(CustomerPortal):
             and not pop_sudo.employee_answers_shared,
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
             "pop_to_sign": pop_sudo._has_to_be_signed("employee"),
+            "pop_content_hash": pop_sudo._get_content_hash(),
             "pop_has_report": self._pop_has_report(),
             "answer_max_length": ANSWER_MAX_LENGTH,
             "sign_comment_max_length": SIGN_COMMENT_MAX_LENGTH,
@@ -365,6 +368,7 @@ class HrPopPortal(CustomerPortal):
         signature=None,
         decision=None,
         comment=None,
+        content_hash=None,
         **kwargs,
     ):
         """Sign as the employee: ``portal.signature_form`` posts name and signature,
@@ -388,6 +392,12 @@ class HrPopPortal(CustomerPortal):
                     "Choose whether you agree with the plan or sign it as seen."
                 )
             }
+        if not isinstance(content_hash, str):
+            return {
+                "error": request.env._(
+                    "Reload the page, read the plan again and then sign."
+                )
+            }
         if comment is not None and not isinstance(comment, str):
             return {"error": request.env._("The comment must be text.")}
         if comment and len(comment) > SIGN_COMMENT_MAX_LENGTH:
@@ -399,7 +409,9 @@ class HrPopPortal(CustomerPortal):
             }
         try:
             with request.env.cr.savepoint():
-                pop_sudo._sign("employee", signature, name, decision, comment)
+                pop_sudo._sign(
+                    "employee", signature, name, decision, comment, content_hash
+                )
         except PORTAL_ERRORS as error:
             return {"error": _error_message(error)}
         return {

@@ -3,6 +3,7 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from psycopg2.errors import ExclusionViolation
 
 from odoo import api, fields, models
 
@@ -147,21 +148,42 @@ class HrEmployee(models.Model):
         """Create a draft plan per employee of ``periods`` ({employee id: (start,
         end)}), with the conversation date of ``meeting_dates`` when given.
 
-        Employees with an open plan overlapping their period are skipped: returns
-        ``(created plans, skipped employees)``.
+        Employees with an open plan overlapping their period are skipped, also when
+        a concurrent transaction creates it meanwhile: returns ``(created plans,
+        skipped employees)``.
         """
         meeting_dates = meeting_dates or {}
         skipped = self._get_pop_overlaps(periods)
-        pops = self.env["hr.pop"].create(
-            [
-                {
-                    "employee_id": employee_id,
-                    "date_start": start,
-                    "date_end": end,
-                    "meeting_date": meeting_dates.get(employee_id) or False,
-                }
-                for employee_id, (start, end) in periods.items()
-                if employee_id not in skipped.ids
-            ]
-        )
-        return pops, skipped
+        vals_list = [
+            {
+                "employee_id": employee_id,
+                "date_start": start,
+                "date_end": end,
+                "meeting_date": meeting_dates.get(employee_id) or False,
+            }
+            for employee_id, (start, end) in periods.items()
+            if employee_id not in skipped.ids
+        ]
+        try:
+            return self._create_pops_unless_overlapping(vals_list), skipped
+        except ExclusionViolation:
+            # A concurrent round or scheduled creation committed a plan for one of
+            # them after our check: create one by one, and skip who already has one.
+            pops = self.env["hr.pop"]
+            for vals in vals_list:
+                try:
+                    pops |= self._create_pops_unless_overlapping([vals])
+                except ExclusionViolation:
+                    skipped |= self.browse(vals["employee_id"])
+            return pops, skipped
+
+    @api.model
+    def _create_pops_unless_overlapping(self, vals_list):
+        """Create the plans of ``vals_list`` in a savepoint; ``ExclusionViolation``
+        (and nothing created) when one overlaps an open plan the database knows,
+        after waiting for the transaction that is creating it."""
+        with self.env.cr.savepoint():
+            # Copies: create() fills in the reference, which a retry must not pass.
+            pops = self.env["hr.pop"].create([dict(vals) for vals in vals_list])
+            pops._check_overlap_constraint_now()
+        return pops

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, sql
 from odoo.tools.image import base64_to_image
 
 _logger = logging.getLogger(__name__)
@@ -19,8 +20,26 @@ SIGNATURE_MAX_BYTES = 512 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # States in which the plan's agreements are fixed by signatures or approval.
 SIGNED_STATES = ("to_approve", "running", "done")
-# Fields of hr.pop whose value is part of the signed content.
-SIGNED_POP_FIELDS = {"employee_id", "date_start", "date_end", "goal_ids", "line_ids"}
+# The conversation summary (seed 002, step 3): part of what both sign.
+CONVERSATION_FIELDS = (
+    "current_position",
+    "desired_development",
+    "focus_areas",
+    "support_needed",
+    "progress_follow_up",
+)
+# Fields of hr.pop whose value is part of the signed content; goals and activities
+# guard their own signed fields.
+SIGNED_POP_FIELDS = {
+    "employee_id",
+    "manager_id",
+    "company_id",
+    "date_start",
+    "date_end",
+    "meeting_date",
+    "question_set_id",
+    *CONVERSATION_FIELDS,
+}
 
 POP_STATES = [
     ("draft", "Draft"),
@@ -33,13 +52,67 @@ POP_STATES = [
     ("cancelled", "Cancelled"),
 ]
 
+PORTAL_LINK_CONTEXT_KEY = "hr_pop_portal_link_grant"
+# The exclusion constraint of hr.pop (table hr_pop) against overlapping open plans.
+POP_OVERLAP_CONSTRAINT = "employee_period_no_overlap"
+
+
+class PortalLinkGrant:
+    """Lets our own code build the employee's link (with his token) for these plans.
+
+    The link acts in the employee's name. Only our mails to him and the portal pages
+    of a visitor who proved the token pass this object in the context: JSON-RPC can
+    only send JSON, so no client can forge it, and it names its plans, so it never
+    reveals the token of another plan.
+    """
+
+    __slots__ = ("pop_ids",)
+
+    def __init__(self, pop_ids):
+        self.pop_ids = frozenset(pop_ids)
+
 
 class HrPop(models.Model):
     _name = "hr.pop"
     _description = "Personal Development Plan"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "hr.pop.guard.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # Only the workflow methods change these (see hr.pop.guard.mixin).
+    _pop_workflow_fields = {
+        "name": "/",
+        "state": "draft",
+        "state_date": None,
+        "access_token": None,
+        "meeting_event_id": None,
+        "employee_preparation_state": "draft",
+        "manager_preparation_state": "draft",
+        "employee_answers_shared": None,
+        "manager_answers_shared": None,
+        "employee_signature": None,
+        "employee_signed_by": None,
+        "employee_signed_on": None,
+        "employee_signed_user_id": None,
+        "employee_signature_hash": None,
+        "employee_decision": None,
+        "employee_comment": None,
+        "manager_signature": None,
+        "manager_signed_by": None,
+        "manager_signed_on": None,
+        "manager_signed_user_id": None,
+        "manager_signature_hash": None,
+        "signed_attachment_id": None,
+        "has_been_signed": None,
+        "approved_by_id": None,
+        "approved_on": None,
+        "refuse_reason": None,
+        "cancel_reason": None,
+    }
 
     # === DEFAULT METHODS === #
     def _default_date_end(self):
@@ -262,6 +335,11 @@ class HrPop(models.Model):
     manager_signed_on = fields.Datetime(copy=False)
     manager_signed_user_id = fields.Many2one("res.users", copy=False)
     manager_signature_hash = fields.Char(copy=False)
+    has_been_signed = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="Somebody signed this plan once: it is a record and is never deleted.",
+    )
     signed_attachment_id = fields.Many2one(
         "ir.attachment",
         string="Signed Version",
@@ -286,6 +364,26 @@ class HrPop(models.Model):
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
     refuse_reason = fields.Text(copy=False, tracking=True)
     cancel_reason = fields.Text(copy=False, tracking=True)
+
+    # One open plan per employee and day, enforced by PostgreSQL as well: the Python
+    # check cannot see a plan that a concurrent transaction (a POP round, the
+    # scheduled creation) has not committed yet. int4range(employee_id) stands in for
+    # "employee_id WITH =", which would need the btree_gist extension (and the right
+    # to create it). Deferred, so that _check_overlapping_pops names the plans first;
+    # checked before the commit by _check_overlap_constraint_now. A reversed period
+    # is left to _check_period (daterange() would raise on it).
+    _sql_constraints = [
+        (
+            POP_OVERLAP_CONSTRAINT,
+            "EXCLUDE USING gist ("
+            "int4range(employee_id, employee_id, '[]') WITH &&, "
+            "daterange(date_start, date_end, '[]') WITH &&"
+            ") WHERE (state <> 'cancelled' AND date_start <= date_end) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "This employee already has an open development plan for an overlapping "
+            "period. Cancel that plan or choose another period.",
+        ),
+    ]
 
     # === COMPUTE METHODS === #
     @api.depends("employee_id")
@@ -445,9 +543,84 @@ class HrPop(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "date_start", "date_end", "state")
+    def _check_overlapping_pops_in_database(self):
+        # The deferred exclusion constraint is checked at the request's flush (a
+        # precommit hook), where the RPC layer still turns it into a ValidationError,
+        # rather than at the commit, where it would be a server error.
+        callbacks = self.env.cr.precommit
+        if "hr_pop.overlap_check" not in callbacks.data:
+            callbacks.data["hr_pop.overlap_check"] = True
+            callbacks.add(self.browse()._check_overlap_constraint_now)
+
+    @api.constrains("employee_id")
+    def _check_employee_active(self):
+        # Only on create or a new employee: the plans of who leaves later are kept.
+        archived = self.sudo().employee_id.filtered(
+            lambda employee: not employee.active
+        )
+        if archived:
+            raise ValidationError(
+                self.env._(
+                    "%(employees)s is archived: you cannot create a development "
+                    "plan for an employee who has left.",
+                    employees=", ".join(archived.mapped("name")),
+                )
+            )
+
+    def init(self):
+        super().init()
+        # The ORM adds the exclusion constraint (_sql_constraints) on install and
+        # update, but cannot while overlapping open plans exist (created by a race
+        # before it): name them, so that HR cancels one and updates again.
+        if sql.constraint_definition(
+            self.env.cr, self._table, f"{self._table}_{POP_OVERLAP_CONSTRAINT}"
+        ):
+            return
+        self.env.cr.execute(
+            SQL(
+                """SELECT earlier.name, later.name
+                     FROM hr_pop earlier
+                     JOIN hr_pop later
+                       ON later.employee_id = earlier.employee_id
+                      AND later.id > earlier.id
+                      AND later.date_start <= earlier.date_end
+                      AND later.date_end >= earlier.date_start
+                    WHERE earlier.state != 'cancelled'
+                      AND later.state != 'cancelled'
+                    ORDER BY earlier.id, later.id"""
+            )
+        )
+        overlaps = self.env.cr.fetchall()
+        if overlaps:
+            _logger.warning(
+                "hr.pop: cannot add the constraint against overlapping plans while "
+                "these open plans overlap: %s. Cancel one of each pair and update "
+                "the module again.",
+                ", ".join(f"{first} / {second}" for first, second in overlaps),
+            )
+
+    @api.model
+    def _check_overlap_constraint_now(self):
+        """Have PostgreSQL check the deferred overlap constraint now.
+
+        It waits for a concurrent transaction that inserted an overlapping open plan
+        and, once that one commits, raises ``ExclusionViolation``.
+        """
+        name = f"{self._table}_{POP_OVERLAP_CONSTRAINT}"
+        if not sql.constraint_definition(self.env.cr, self._table, name):
+            return  # Not added, as open plans overlap: init() named them.
+        constraint = SQL.identifier(name)
+        # Expected when another transaction won: not a "bad query" for the log.
+        self.env.cr.execute(
+            SQL("SET CONSTRAINTS %s IMMEDIATE", constraint), log_exceptions=False
+        )
+        self.env.cr.execute(SQL("SET CONSTRAINTS %s DEFERRED", constraint))
+
     # === CRUD METHODS === #
     @api.model_create_multi
     def create(self, vals_list):
+        self._pop_check_create(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("hr.pop") or "/"
@@ -480,6 +653,7 @@ class HrPop(models.Model):
         return vals_list
 
     def write(self, vals):
+        self._pop_check_write(vals)
         if SIGNED_POP_FIELDS & set(vals):
             self._check_content_editable()
         if "state" in vals and "state_date" not in vals:
@@ -507,18 +681,43 @@ class HrPop(models.Model):
                 self.env._("Only draft or cancelled development plans can be deleted.")
             )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_signed(self):
+        signed = self.filtered("has_been_signed")
+        if signed and not self._pop_in_workflow():
+            raise UserError(
+                self.env._(
+                    "%(pops)s was signed: a signed plan is kept as a record. Cancel "
+                    "it instead; its signatures and signed PDF stay with it.",
+                    pops=", ".join(signed.mapped("name")),
+                )
+            )
+
     # === ACTION METHODS === #
     def action_invite(self):
         """Invite the employee (draft -> invited) and open the preparation."""
         self._check_state("draft", self.env._("invite the employee"))
+        # Who has left gets no mail at his private address and no calendar event.
+        archived = self.sudo().employee_id.filtered(
+            lambda employee: not employee.active
+        )
+        if archived:
+            raise UserError(
+                self.env._(
+                    "%(employees)s is archived: you cannot invite an employee who "
+                    "has left. Cancel the plan instead.",
+                    employees=", ".join(archived.mapped("name")),
+                )
+            )
         for pop in self:
-            pop._portal_ensure_token()
+            # The employee's link exists from now on; its token is not returned here.
+            pop._pop_portal_grant()._portal_ensure_token()
             pop._create_preparation_answers()
             # The manager follows the plan, so the employee's portal messages reach him.
             pop.message_subscribe(
                 partner_ids=pop.sudo().manager_id.user_id.partner_id.ids
             )
-        self.write({"state": "invited"})
+        self._pop_workflow().write({"state": "invited"})
         for pop in self:
             pop._send_invitation()
             pop._create_meeting_event()
@@ -552,7 +751,7 @@ class HrPop(models.Model):
     def action_start_meeting(self):
         """The conversation is held (invited -> meeting): preparation is frozen."""
         self._check_state("invited", self.env._("start the conversation"))
-        self.write({"state": "meeting"})
+        self._pop_workflow().write({"state": "meeting"})
         for pop in self:
             pop._close_activities("hr_pop.mail_activity_pop_prepare")
             pop._close_activities("hr_pop.mail_activity_pop_conversation")
@@ -563,7 +762,7 @@ class HrPop(models.Model):
         self._check_state("meeting", self.env._("submit the plan for signature"))
         for pop in self:
             pop._check_smart_goals()
-        self.write({"state": "to_sign"})
+        self._pop_workflow().write({"state": "to_sign"})
         for pop in self:
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_sign",
@@ -584,7 +783,7 @@ class HrPop(models.Model):
         """HR approves a signed plan above the threshold (to_approve -> running)."""
         self._check_state("to_approve", self.env._("approve the plan"))
         self._check_can_approve()
-        self.write(
+        self._pop_workflow().write(
             {
                 "state": "running",
                 "approved_by_id": self.env.user.id,
@@ -602,7 +801,7 @@ class HrPop(models.Model):
         reason = self._check_reason(reason)
         self._archive_signed_pdf()
         self._clear_signatures()
-        self.write({"state": "meeting", "refuse_reason": reason})
+        self._pop_workflow().write({"state": "meeting", "refuse_reason": reason})
         for pop in self:
             pop._close_activities("hr_pop.mail_activity_pop_approve")
             pop.message_post(
@@ -630,7 +829,7 @@ class HrPop(models.Model):
                         goals=", ".join(not_evaluated.mapped("name")),
                     )
                 )
-        self.write({"state": "done"})
+        self._pop_workflow().write({"state": "done"})
         self.activity_unlink(
             [
                 "hr_pop.mail_activity_pop_review",
@@ -646,7 +845,7 @@ class HrPop(models.Model):
                 self.env._("A closed or already cancelled plan cannot be cancelled.")
             )
         reason = self._check_reason(reason)
-        self.write({"state": "cancelled", "cancel_reason": reason})
+        self._pop_workflow().write({"state": "cancelled", "cancel_reason": reason})
         self.sudo().meeting_event_id.action_archive()
         self.activity_unlink(
             [
@@ -669,7 +868,7 @@ class HrPop(models.Model):
             )
         self._archive_signed_pdf()
         self._clear_signatures()
-        self.write(
+        self._pop_workflow().write(
             {
                 "state": "draft",
                 "cancel_reason": False,
@@ -694,7 +893,9 @@ class HrPop(models.Model):
             pop._check_can_manage()
         self._archive_signed_pdf()
         self._clear_signatures()
-        self.write({"state": "meeting", "approved_by_id": False, "approved_on": False})
+        self._pop_workflow().write(
+            {"state": "meeting", "approved_by_id": False, "approved_on": False}
+        )
         for pop in self:
             pop._close_activities("hr_pop.mail_activity_pop_sign")
             pop._close_activities("hr_pop.mail_activity_pop_approve")
@@ -717,7 +918,11 @@ class HrPop(models.Model):
             "res_model": "hr.pop.sign.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_pop_id": self.id, "default_role": role},
+            "context": {
+                "default_pop_id": self.id,
+                "default_role": role,
+                "default_content_hash": self._get_content_hash(),
+            },
         }
 
     def action_open_reason_wizard(self):
@@ -738,7 +943,7 @@ class HrPop(models.Model):
         """One side submits its answers: they become read-only for that side."""
         self.ensure_one()
         self._check_preparation_open(role)
-        self.sudo().write({f"{role}_preparation_state": "submitted"})
+        self.sudo()._pop_workflow().write({f"{role}_preparation_state": "submitted"})
         self._close_activities(
             "hr_pop.mail_activity_pop_prepare", self._role_user(role)
         )
@@ -755,28 +960,127 @@ class HrPop(models.Model):
                     "conversation."
                 )
             )
-        self.sudo().write({f"{role}_answers_shared": True})
-        self.sudo().answer_ids.filtered(lambda a: a.author == role).write(
-            {"shared": True}
-        )
+        self.sudo()._pop_workflow().write({f"{role}_answers_shared": True})
+        self.sudo().answer_ids.filtered(
+            lambda a: a.author == role
+        )._pop_workflow().write({"shared": True})
         return True
 
     # === BUSINESS METHODS === #
-    def _portal_ensure_token(self):
-        # The token is system-only (see access_token): links are built as superuser.
-        return super(HrPop, self.sudo())._portal_ensure_token()
+    def _pop_portal_link_context(self):
+        """The context that lets our own code build the employee's link of ``self``."""
+        return {PORTAL_LINK_CONTEXT_KEY: PortalLinkGrant(self.ids)}
 
-    def sign(self, role, signature, signer_name, decision="agree", comment=None):
+    def _pop_portal_grant(self):
+        return self.with_context(**self._pop_portal_link_context())
+
+    def _pop_has_portal_grant(self):
+        self.ensure_one()
+        grant = self.env.context.get(PORTAL_LINK_CONTEXT_KEY)
+        return isinstance(grant, PortalLinkGrant) and self.id in grant.pop_ids
+
+    def _pop_portal_link_allowed(self):
+        """Whether the link with the employee's token may be built here: for the
+        employee's own user, or under our grant. Superuser mode is not enough: the
+        mail composer renders a manager's templates as superuser."""
+        self.ensure_one()
+        if self._pop_has_portal_grant():
+            return True
+        user = self.env.user
+        return not user._is_public() and user == self.sudo().employee_id.user_id
+
+    def _portal_ensure_token(self):
+        """The employee's token, created when missing; False (and no token created)
+        for whoever may not build his link."""
+        if not self._pop_portal_link_allowed():
+            return False
+        # The token is system-only (see access_token): links are built as superuser.
+        return super(HrPop, self.sudo()._pop_workflow())._portal_ensure_token()
+
+    def get_portal_url(
+        self,
+        suffix=None,
+        report_type=None,
+        download=None,
+        query_string=None,
+        anchor=None,
+    ):
+        """The portal URL; it carries the employee's token only where
+        ``_pop_portal_link_allowed``. Anybody else gets the bare URL, whose page
+        asks for the employee's own login."""
+        self.ensure_one()
+        if self._pop_portal_link_allowed():
+            return super().get_portal_url(
+                suffix=suffix,
+                report_type=report_type,
+                download=download,
+                query_string=query_string,
+                anchor=anchor,
+            )
+        query = "".join(
+            (
+                f"&report_type={report_type}" if report_type else "",
+                "&download=true" if download else "",
+                query_string or "",
+            )
+        )
+        fragment = f"#{anchor}" if anchor else ""
+        return f"{self.access_url}{suffix or ''}?{query.lstrip('&')}{fragment}"
+
+    def _get_share_url(
+        self, redirect=False, signup_partner=False, pid=None, share_token=True
+    ):
+        """Sharing (portal.share, /mail/view) never hands out the employee's token
+        nor a chatter signature (pid and hash); the employee opens his plan by
+        logging in, or with the link of our mails (built with the grant)."""
+        self.ensure_one()
+        if not self._pop_has_portal_grant():
+            share_token, pid = False, None
+        return super()._get_share_url(
+            redirect=redirect,
+            signup_partner=signup_partner,
+            pid=pid,
+            share_token=share_token,
+        )
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        """portal.mixin gives the record's customer a "View" button with the token and
+        his chatter signature; a plan has no customer but its employee, whose link
+        goes only through our own mails."""
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        return [group for group in groups if group[0] != "portal_customer"]
+
+    def sign(
+        self,
+        role,
+        signature,
+        signer_name,
+        decision="agree",
+        comment=None,
+        content_hash=None,
+    ):
         """Sign the plan as ``role`` ('employee' or 'manager') for the current user.
 
         ``signature`` is a base64 PNG. The employee may sign "seen" instead of "agree"
-        and add a comment (his objection).
+        and add a comment (his objection). ``content_hash`` is the content hash of
+        the plan as the signer read it (``_get_content_hash``); when given, the
+        signature is refused if the plan changed since.
         """
         self.ensure_one()
         self._check_can_sign(role)
-        return self._sign(role, signature, signer_name, decision, comment)
+        return self._sign(role, signature, signer_name, decision, comment, content_hash)
 
-    def _sign(self, role, signature, signer_name, decision="agree", comment=None):
+    def _sign(
+        self,
+        role,
+        signature,
+        signer_name,
+        decision="agree",
+        comment=None,
+        content_hash=None,
+    ):
         """Store a signature; callers have checked who signs (back office or token)."""
         self.ensure_one()
         if role not in ("employee", "manager"):
@@ -784,6 +1088,14 @@ class HrPop(models.Model):
         if self.state != "to_sign":
             raise UserError(
                 self.env._("%(pop)s is not waiting for signatures.", pop=self.name)
+            )
+        if content_hash is not None and content_hash != self._get_content_hash():
+            raise UserError(
+                self.env._(
+                    "%(pop)s changed while you were reading it. Reload the page, "
+                    "read the plan again and then sign.",
+                    pop=self.name,
+                )
             )
         if self[f"{role}_signed_on"]:
             raise UserError(
@@ -805,6 +1117,7 @@ class HrPop(models.Model):
             f"{role}_signed_on": fields.Datetime.now(),
             f"{role}_signed_user_id": self.env.user.id,
             f"{role}_signature_hash": self._get_content_hash(),
+            "has_been_signed": True,
         }
         if role == "employee":
             if decision not in ("agree", "seen"):
@@ -814,7 +1127,7 @@ class HrPop(models.Model):
             vals["employee_decision"] = decision
             vals["employee_comment"] = (comment or "").strip()[:4000] or False
         pop_sudo = self.sudo()
-        pop_sudo.write(vals)
+        pop_sudo._pop_workflow().write(vals)
         pop_sudo._close_activities(
             "hr_pop.mail_activity_pop_sign", self._role_user(role)
         )
@@ -840,7 +1153,7 @@ class HrPop(models.Model):
         """Both signed: attach the signed PDF and route to approval or execution."""
         self.ensure_one()
         if self.needs_approval:
-            self.write({"state": "to_approve"})
+            self._pop_workflow().write({"state": "to_approve"})
             self._schedule_activity(
                 "hr_pop.mail_activity_pop_approve",
                 self._get_approver(),
@@ -850,16 +1163,22 @@ class HrPop(models.Model):
                 ),
             )
         else:
-            self.write({"state": "running"})
-        self.signed_attachment_id = self._attach_pdf(self.env._("Signed"))
+            self._pop_workflow().write({"state": "running"})
+        self._pop_workflow().signed_attachment_id = self._attach_pdf(
+            self.env._("Signed")
+        )
 
     def _get_content_hash(self):
-        """SHA-256 of what is signed: period, goals, activities and their costs."""
+        """SHA-256 of what is signed: period, conversation summary, goals,
+        activities and their costs."""
         self.ensure_one()
         pop = self.sudo()
         content = {
             "employee": pop.employee_id.id,
+            "manager": pop.manager_id.id,
             "period": [str(pop.date_start), str(pop.date_end)],
+            "conversation_date": str(pop.meeting_date or ""),
+            "conversation": [pop[name] or "" for name in CONVERSATION_FIELDS],
             "currency": pop.currency_id.name,
             "goals": [
                 [
@@ -920,6 +1239,24 @@ class HrPop(models.Model):
                         pop=pop.name,
                     )
                 )
+
+    def _check_execution_editable(self):
+        """Progress, evaluation and activity status change until the plan is closed."""
+        closed = self.filtered(lambda pop: pop.state in ("done", "cancelled"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(pops)s is closed or cancelled: nothing in it can change any "
+                    "more.",
+                    pops=", ".join(closed.mapped("name")),
+                )
+            )
+
+    def _check_running_for_review(self):
+        if any(pop.state != "running" for pop in self):
+            raise UserError(
+                self.env._("Progress is reviewed while the plan is running.")
+            )
 
     def _check_state(self, state, what):
         wrong = self.filtered(lambda pop: pop.state != state)
@@ -1151,7 +1488,7 @@ class HrPop(models.Model):
             .with_context(no_mail_to_attendees=True)
             .create(self._get_meeting_event_values())
         )
-        self.sudo().meeting_event_id = event
+        self.sudo()._pop_workflow().meeting_event_id = event
         return event
 
     def _sync_meeting_event(self):
@@ -1187,7 +1524,7 @@ class HrPop(models.Model):
                 "signed_attachment_id": False,
             }
         )
-        self.sudo().write(vals)
+        self.sudo()._pop_workflow().write(vals)
 
     def _archive_signed_pdf(self):
         """Keep what was signed before the signatures are cleared."""

@@ -8,8 +8,13 @@ ANSWER_MAX_LENGTH = 5000
 
 class HrPopAnswer(models.Model):
     _name = "hr.pop.answer"
+    _inherit = ["hr.pop.guard.mixin"]
     _description = "Preparation Answer"
     _order = "pop_id, author, sequence, id"
+    # An answer stays the answer of its side to its question; only sharing it
+    # (action_share_preparation) shows it to the other side.
+    _pop_fixed_fields = ("pop_id", "question_id")
+    _pop_workflow_fields = {"shared": None}
 
     pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
     question_id = fields.Many2one("hr.pop.question", required=True, ondelete="restrict")
@@ -40,7 +45,13 @@ class HrPopAnswer(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._pop_check_create(vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._pop_check_write(vals)
         if "answer" in vals and not self.env.su:
             for pop in self.pop_id:
                 for role in set(

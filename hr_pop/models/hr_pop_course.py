@@ -1,6 +1,8 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .hr_pop_guard_mixin import MAX_AMOUNT
 
 ACTIVITY_TYPES = [
     ("course", "External Course"),
@@ -17,6 +19,8 @@ ACTIVITY_TYPES = [
 
 class HrPopCourse(models.Model):
     _name = "hr.pop.course"
+    _inherit = ["hr.pop.guard.mixin"]
+    _pop_value_ranges = {"cost": (0, MAX_AMOUNT), "duration_hours": (0, 10_000)}
     _description = "Training Catalog Entry"
     _order = "name"
 
@@ -55,3 +59,12 @@ class HrPopCourse(models.Model):
     def _compute_currency_id(self):
         for course in self:
             course.currency_id = (course.company_id or self.env.company).currency_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._pop_check_create(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._pop_check_write(vals)
+        return super().write(vals)

@@ -23,8 +23,11 @@ GOAL_CATEGORIES = [
 
 class HrPopGoal(models.Model):
     _name = "hr.pop.goal"
+    _inherit = ["hr.pop.guard.mixin"]
     _description = "Development Goal"
     _order = "pop_id, category_sequence, sequence, id"
+    _pop_fixed_fields = ("pop_id",)
+    _pop_value_ranges = {"progress": (0, 100)}
 
     # === FIELDS === #
     pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
@@ -130,10 +133,13 @@ class HrPopGoal(models.Model):
     # === CRUD METHODS === #
     @api.model_create_multi
     def create(self, vals_list):
+        self._pop_check_create(vals_list)
         self.env["hr.pop"]._check_new_content_editable(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._pop_check_write(vals)
+        self.pop_id._check_execution_editable()
         if SIGNED_GOAL_FIELDS & set(vals):
             self.pop_id._check_content_editable()
         return super().write(vals)

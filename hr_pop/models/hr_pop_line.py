@@ -1,18 +1,28 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from .hr_pop import SIGNED_STATES
 from .hr_pop_course import ACTIVITY_TYPES
+from .hr_pop_guard_mixin import MAX_AMOUNT
 
+# A study-cost repayment clause longer than ten years is not a sensible agreement.
+MAX_REPAYMENT_MONTHS = 120
 # Fields of an activity that are not part of the signed plan: its execution.
 UNSIGNED_LINE_FIELDS = {"state", "sequence"}
 
 
 class HrPopLine(models.Model):
     _name = "hr.pop.line"
+    _inherit = ["hr.pop.guard.mixin"]
     _description = "Development Activity"
     _order = "pop_id, sequence, id"
+    _pop_fixed_fields = ("pop_id",)
+    _pop_value_ranges = {
+        "cost": (0, MAX_AMOUNT),
+        "repayment_months": (0, MAX_REPAYMENT_MONTHS),
+    }
 
     # === FIELDS === #
     pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
@@ -203,14 +213,48 @@ class HrPopLine(models.Model):
     # === CRUD METHODS === #
     @api.model_create_multi
     def create(self, vals_list):
+        self._pop_check_create(vals_list)
         self.env["hr.pop"]._check_new_content_editable(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._pop_check_write(vals)
+        self.pop_id._check_execution_editable()
         if set(vals) - UNSIGNED_LINE_FIELDS:
             self.pop_id._check_content_editable()
+        if "state" in vals:
+            self._check_state_change(vals["state"])
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_not_signed(self):
         self.pop_id._check_content_editable()
+
+    # === BUSINESS METHODS === #
+    def _check_state_change(self, new_state):
+        """Once signed, an activity's status follows its execution only while the
+        plan runs, and a cancelled activity never brings back a cost nobody signed
+        or approved."""
+        for line in self.filtered(lambda line: line.state != new_state):
+            pop = line.pop_id
+            if not (pop.is_signed or pop.state in SIGNED_STATES):
+                continue
+            if pop.state != "running":
+                raise UserError(
+                    self.env._(
+                        "The status of %(activity)s changes once %(pop)s runs; "
+                        "while it is being signed or approved it stays as signed.",
+                        activity=line.name,
+                        pop=pop.name,
+                    )
+                )
+            if line.state == "cancelled":
+                raise UserError(
+                    self.env._(
+                        "%(activity)s was cancelled when %(pop)s was signed or "
+                        "since: its cost was not agreed or approved. Reopen the "
+                        "plan to plan it again.",
+                        activity=line.name,
+                        pop=pop.name,
+                    )
+                )

@@ -16,7 +16,7 @@ from functools import partial
 from dateutil.relativedelta import relativedelta
 from psycopg2.errors import UniqueViolation
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL, formataddr, mute_logger
 
 _logger = logging.getLogger(__name__)
@@ -40,6 +40,10 @@ ROLES = ("employee", "manager")
 # Plan states in which the signed plan is confirmed in writing (seed 003).
 SIGNED_PDF_STATES = ("to_approve", "running")
 MAIL_LAYOUT = "mail.mail_notification_light"
+# A mail to the employee carries his link (with its token): its copy is kept off the
+# plan's chatter and has no author, so that only the system reads it (mail.message
+# access: the document, the author, the creator or a recipient).
+EMPLOYEE_MAIL_VALUES = {"model": False, "res_id": False, "author_id": False}
 
 Recipient = namedtuple("Recipient", "email partner lang is_private")
 # One kind of notification to find and send: ``handler(record, key)`` sends it for a
@@ -83,7 +87,10 @@ class HrPopNotification(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Recipient", readonly=True, ondelete="set null"
     )
-    email = fields.Char(string="E-mail Address", readonly=True)
+    # Often the employee's private address, which is for HR only.
+    email = fields.Char(
+        string="E-mail Address", readonly=True, groups="hr.group_hr_user"
+    )
     mail_id = fields.Many2one(
         "mail.mail",
         string="Mail",
@@ -137,8 +144,10 @@ class HrPopNotification(models.Model):
     # === CANDIDATES === #
     @api.model
     def _get_invitation_domain(self):
+        # Who has left (archived employee) is never invited: action_invite refuses.
         return [
             ("state", "=", "draft"),
+            ("employee_id.active", "=", True),
             ("meeting_date", ">", fields.Datetime.now()),
             ("invitation_date", "<=", fields.Date.context_today(self)),
         ]
@@ -184,6 +193,12 @@ class HrPopNotification(models.Model):
         pop, _skipped = (
             self.env["hr.employee"].sudo()._create_pops({employee_id: period})
         )
+        if not pop:
+            _logger.info(
+                "POP for employee %s was created by another transaction: skipped",
+                employee_id,
+            )
+            return
         pop._schedule_activity(
             "mail.mail_activity_data_todo",
             self._get_follow_up_user(pop),
@@ -480,19 +495,26 @@ class HrPopNotification(models.Model):
         if note:
             return self._log(pop, kind, key, recipient, channel="none", note=note)
         notification = self._log(pop, kind, key, recipient)
-        notification.mail_id = (
-            template.sudo()
-            .with_context(pop_recipient=role, pop_recipient_lang=recipient.lang, **ctx)
-            .send_mail(
-                pop.id,
-                force_send=False,
-                email_values={
-                    "email_to": recipient.email,
-                    "recipient_ids": [],
-                    **(email_values or {}),
-                },
-                email_layout_xmlid=MAIL_LAYOUT,
+        email_values = {
+            "email_to": recipient.email,
+            "recipient_ids": [],
+            **(email_values or {}),
+        }
+        template = template.sudo()
+        if role == "employee":
+            # Rendered with the employee's link, and created by the superuser: the
+            # user who triggered it (a manager inviting) cannot read it back.
+            template = template.with_user(SUPERUSER_ID).with_context(
+                **pop._pop_portal_link_context()
             )
+            email_values.update(EMPLOYEE_MAIL_VALUES)
+        notification.mail_id = template.with_context(
+            pop_recipient=role, pop_recipient_lang=recipient.lang, **ctx
+        ).send_mail(
+            pop.id,
+            force_send=False,
+            email_values=email_values,
+            email_layout_xmlid=MAIL_LAYOUT,
         )
         return notification
 

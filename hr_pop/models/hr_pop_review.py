@@ -6,8 +6,10 @@ from odoo.exceptions import UserError
 
 class HrPopReview(models.Model):
     _name = "hr.pop.review"
+    _inherit = ["hr.pop.guard.mixin"]
     _description = "Development Progress Review"
     _order = "date desc, id desc"
+    _pop_fixed_fields = ("pop_id", "author_id")
 
     pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -22,14 +24,25 @@ class HrPopReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._pop_check_create(vals_list)
+        if not self._pop_in_workflow() and any(
+            vals.get("author_id", self.env.uid) != self.env.uid for vals in vals_list
+        ):
+            raise UserError(self.env._("You record a progress review in your name."))
         reviews = super().create(vals_list)
-        if any(review.pop_id.state != "running" for review in reviews):
-            raise UserError(
-                self.env._("Progress is reviewed while the plan is running.")
-            )
+        reviews.pop_id._check_running_for_review()
         for review in reviews:
             review.pop_id.sudo()._close_activities("hr_pop.mail_activity_pop_review")
         return reviews
+
+    def write(self, vals):
+        self._pop_check_write(vals)
+        self.pop_id._check_running_for_review()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_running(self):
+        self.pop_id._check_running_for_review()
 
     @api.onchange("pop_id")
     def _onchange_pop_id(self):

@@ -6,7 +6,10 @@ from odoo.exceptions import ValidationError
 
 class HrPopReviewLine(models.Model):
     _name = "hr.pop.review.line"
+    _inherit = ["hr.pop.guard.mixin"]
     _description = "Progress of a Goal in a Review"
+    _pop_fixed_fields = ("review_id", "goal_id")
+    _pop_value_ranges = {"progress": (0, 100)}
 
     review_id = fields.Many2one(
         "hr.pop.review", required=True, ondelete="cascade", index=True
@@ -30,3 +33,19 @@ class HrPopReviewLine(models.Model):
                 raise ValidationError(
                     self.env._("A review covers the goals of its own plan only.")
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._pop_check_create(vals_list)
+        lines = super().create(vals_list)
+        lines.review_id.pop_id._check_running_for_review()
+        return lines
+
+    def write(self, vals):
+        self._pop_check_write(vals)
+        self.review_id.pop_id._check_running_for_review()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_running(self):
+        self.review_id.pop_id._check_running_for_review()

@@ -26,6 +26,7 @@ works the ``calendar_40h`` calendar and has a private e-mail address.
 
 import base64
 import io
+import json
 
 from dateutil.relativedelta import relativedelta
 from PIL import Image, ImageDraw
@@ -45,6 +46,69 @@ def make_signature_png(width=240, height=60):
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return base64.b64encode(buffer.getvalue())
+
+
+class RpcError(Exception):
+    """An error the server answered a JSON-RPC call with: its class and message."""
+
+    def __init__(self, name, message):
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.message = message
+
+
+class JsonRpcMixin:
+    """Calls models as the browser does: ``/web/dataset/call_kw`` with a session.
+
+    For an ``HttpCase``; users log in with their login as password.
+    """
+
+    _rpc_login = None
+
+    def call_kw(self, login, model, method, args, kwargs=None):
+        """The result of ``model.method(*args, **kwargs)`` called by ``login``
+        over HTTP, or ``RpcError``. Values JSON cannot hold (NaN) are sent as
+        Python's json writes them, as a client could."""
+        if login != self._rpc_login:
+            self.authenticate(login, login)
+            self._rpc_login = login
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs or {},
+            },
+        }
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            data = body["error"].get("data", {})
+            raise RpcError(data.get("name", ""), data.get("message", ""))
+        return body["result"]
+
+    def assertRpcRefused(self, login, model, method, args, kwargs=None, error=None):
+        """``login`` calling ``model.method`` gets a clear error (``error``: the
+        exception class name, UserError/ValidationError/AccessError by default),
+        never a server error."""
+        with self.assertRaises(RpcError) as caught:
+            self.call_kw(login, model, method, args, kwargs)
+        expected = error or (
+            "odoo.exceptions.UserError",
+            "odoo.exceptions.ValidationError",
+            "odoo.exceptions.AccessError",
+        )
+        expected = (expected,) if isinstance(expected, str) else expected
+        self.assertIn(caught.exception.name, expected, caught.exception.message)
+        return caught.exception
 
 
 class TestHrPopCommon(TransactionCase):

@@ -90,7 +90,7 @@ class TestHrPopConstraints(TestHrPopCommon):
     @mute_logger("odoo.sql_db")
     def test_activity_cost_cannot_be_negative(self):
         pop = self._create_pop(self.employee_emp, line_vals=False)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and"):
             self._create_line(pop, cost=-1.0)
         line = self._create_line(pop, cost=0.0)
         self.assertEqual(line.cost, 0.0)
@@ -98,7 +98,7 @@ class TestHrPopConstraints(TestHrPopCommon):
     @mute_logger("odoo.sql_db")
     def test_course_cost_cannot_be_negative(self):
         Course = self.env["hr.pop.course"]
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and"):
             Course.create({"name": "Negative course", "cost": -50.0})
         course = Course.create({"name": "Free course", "cost": 0.0})
         self.assertEqual(course.cost, 0.0)
@@ -180,23 +180,29 @@ class TestHrPopConstraints(TestHrPopCommon):
         self.assertTrue(pop.line_ids.during_work_hours)
 
     @mute_logger("odoo.sql_db")
-    def test_repayment_period_cannot_be_negative(self):
+    def test_repayment_period_lies_between_0_and_120_months(self):
         pop = self._create_pop(self.employee_emp, line_vals=False)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 120"):
             self._create_line(pop, repayment_agreement=True, repayment_months=-1)
+        with self.assertRaisesRegex(ValidationError, "between 0 and 120"):
+            self._create_line(pop, repayment_agreement=True, repayment_months=121)
 
     # --- goals ----------------------------------------------------------------------
     @mute_logger("odoo.sql_db")
     def test_goal_progress_stays_between_0_and_100(self):
         pop = self._create_pop(self.employee_emp, goal_vals=False, line_vals=False)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self._create_goal(pop, progress=-1)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self._create_goal(pop, progress=101)
         goal = self._create_goal(pop, progress=0)
         goal.progress = 100
         self.env.flush_all()
         self.assertEqual(goal.progress, 100)
-        with self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             goal.progress = 150
-            self.env.flush_all()
+        # The database keeps the same rule for whatever bypasses the ORM.
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env.cr.execute(
+                "UPDATE hr_pop_goal SET progress = 150 WHERE id = %s", [goal.id]
+            )

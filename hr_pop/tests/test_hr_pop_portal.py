@@ -146,6 +146,7 @@ class HrPopPortalCommon(TestHrPopCommon, HttpCase):
         params.setdefault("name", "Sanne Jansen")
         params.setdefault("signature", self.png)
         params.setdefault("decision", "agree")
+        params.setdefault("content_hash", pop.sudo()._get_content_hash())
         if token is not None:
             params["access_token"] = token
         return self.make_jsonrpc_request(f"/my/pops/{pop.id}/sign", params)
@@ -197,7 +198,8 @@ class TestHrPopPortalTours(HrPopPortalCommon):
     def test_employee_without_account_prepares_and_signs_via_email_link(self):
         pop = self.pop_sanne
         self.assertFalse(self.employee_sanne.user_id)
-        url = pop.get_portal_url()
+        # The link of her invitation mail (built with the grant).
+        url = pop._pop_portal_grant().get_portal_url()
         self.assertIn(f"access_token={pop.access_token}", url)
 
         self.start_tour(url, "hr_pop_portal_prepare_tour", login=None)
@@ -842,6 +844,11 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
             "missing decision": ({"decision": None}, "Choose whether you agree"),
             "comment not text": ({"comment": ["x"]}, "comment must be text"),
             "comment too long": ({"comment": "x" * 4001}, "at most 4000 characters"),
+            "plan changed since read": (
+                {"content_hash": "0" * 64},
+                "changed while you were reading it",
+            ),
+            "missing content hash": ({"content_hash": None}, "Reload the page"),
         }
         self.authenticate(None, None)
         before = self._snapshot(pop)
@@ -851,6 +858,16 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
                 self.assertIn(message, result.get("error", ""), result)
                 self.assertNotIn("force_refresh", result)
                 self.assertNothingStored(pop, before)
+
+    def test_a_signature_after_the_manager_changed_the_plan_is_refused(self):
+        pop = self._to_sign(self.pop_sanne)
+        read_hash = pop._get_content_hash()
+        pop.goal_ids.with_user(self.user_manager).name = "Changed while she reads"
+        self.authenticate(None, None)
+        before = self._snapshot(pop)
+        result = self._sign(pop, token=pop.access_token, content_hash=read_hash)
+        self.assertIn("Reload the page", result.get("error", ""), result)
+        self.assertNothingStored(pop, before)
 
     def test_signing_with_wrong_or_missing_token_is_refused(self):
         pop = self._to_sign(self.pop_sanne)
@@ -867,7 +884,12 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
         self.authenticate(None, None)
         result = self.make_jsonrpc_request(
             f"/my/pops/{pop.id}/sign?access_token={pop.access_token}",
-            {"name": "Sanne Jansen", "signature": self.png, "decision": "seen"},
+            {
+                "name": "Sanne Jansen",
+                "signature": self.png,
+                "decision": "seen",
+                "content_hash": pop._get_content_hash(),
+            },
         )
         self.assertTrue(result.get("force_refresh"), result)
         pop.invalidate_recordset()

@@ -161,7 +161,7 @@ class TestHrPopFollowUp(HrPopCronCommon):
                 pop, name="Coaching", date_start="2027-02-01", date_end="2027-06-30"
             )
             coaching.state = "started"
-            pop.write({"state": "running"})
+            pop._pop_workflow().write({"state": "running"})
 
         self._run("2027-02-01 07:00:00")
         self.assertFalse(self._logs(pop))

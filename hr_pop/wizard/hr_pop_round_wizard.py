@@ -46,9 +46,15 @@ class HrPopRoundWizard(models.TransientModel):
             and context.get("active_model") == "hr.employee"
             and context.get("active_ids")
         ):
+            # Who has left (archived) takes no part, even when selected.
+            employees = (
+                self.env["hr.employee"]
+                .browse(context["active_ids"])
+                .filtered(lambda employee: employee.active)
+            )
             values["line_ids"] = [
-                fields.Command.create({"employee_id": employee_id})
-                for employee_id in context["active_ids"]
+                fields.Command.create({"employee_id": employee.id})
+                for employee in employees
             ]
         return values
 
@@ -90,10 +96,13 @@ class HrPopRoundWizard(models.TransientModel):
         if self.date_end <= self.date_start:
             raise UserError(self.env._("The period must end after it starts."))
         period = (self.date_start, self.date_end)
-        periods = {line.employee_id.id: period for line in self.line_ids}
+        # Archived since the wizard opened: skipped, as hr.pop refuses them.
+        lines = self.line_ids.filtered(lambda line: line.employee_id.active)
+        archived = (self.line_ids - lines).employee_id
+        periods = {line.employee_id.id: period for line in lines}
         meeting_dates = {
             line.employee_id.id: line.meeting_date
-            for line in self.line_ids
+            for line in lines
             if line.meeting_date
         }
         pops, skipped = self.env["hr.employee"]._create_pops(periods, meeting_dates)
@@ -102,15 +111,15 @@ class HrPopRoundWizard(models.TransientModel):
             "tag": "display_notification",
             "params": {
                 "title": self.env._("POP round started"),
-                "message": self._get_summary(pops, skipped),
-                "type": "success" if pops and not skipped else "warning",
-                "sticky": bool(skipped),
+                "message": self._get_summary(pops, skipped, archived),
+                "type": "success" if pops and not (skipped or archived) else "warning",
+                "sticky": bool(skipped or archived),
                 "next": self._get_next_action(pops),
             },
         }
 
     # === BUSINESS METHODS === #
-    def _get_summary(self, pops, skipped):
+    def _get_summary(self, pops, skipped, archived=None):
         parts = []
         if pops:
             parts.append(
@@ -129,6 +138,14 @@ class HrPopRoundWizard(models.TransientModel):
                     "this period: %(employees)s.",
                     count=len(skipped),
                     employees=", ".join(skipped.sudo().mapped("name")),
+                )
+            )
+        if archived:
+            parts.append(
+                self.env._(
+                    "Skipped %(count)s archived employees: %(employees)s.",
+                    count=len(archived),
+                    employees=", ".join(archived.sudo().mapped("name")),
                 )
             )
         return " ".join(parts)

@@ -22,6 +22,8 @@ class HrPopSignWizard(models.TransientModel):
         help="Seen: you confirm you received the plan without agreeing to it.",
     )
     comment = fields.Text(help="Your remarks or objection; they stay on the plan.")
+    # The plan as the signer saw it when the dialog opened.
+    content_hash = fields.Char()
     total_cost = fields.Monetary(related="pop_id.total_cost")
     currency_id = fields.Many2one(related="pop_id.currency_id")
 
@@ -33,5 +35,6 @@ class HrPopSignWizard(models.TransientModel):
             self.signer_name,
             decision=self.decision if self.role == "employee" else "agree",
             comment=self.comment,
+            content_hash=self.content_hash,
         )
         return {"type": "ir.actions.act_window_close"}

@@ -11,7 +11,8 @@ const SignatureForm = registry.category("public_components").get("portal.signatu
 
 /**
  * The development plan's signature dialog (.o_hr_pop_sign) holds, next to Odoo's
- * signature form, the employee's decision (agree or "voor gezien") and comment.
+ * signature form, the employee's decision (agree or "voor gezien"), comment and the
+ * content hash of the plan he read.
  * They are added to the JSON request the signature form sends, so that the
  * signature, decision and comment are stored together or not at all.
  */
@@ -23,6 +24,8 @@ function getPopSignParams(el) {
     return {
         decision: dialog.querySelector("input[name='decision']:checked")?.value || null,
         comment: dialog.querySelector("textarea[name='comment']")?.value || "",
+        // The plan as the employee read it: refused if it changed since.
+        content_hash: dialog.querySelector("input[name='content_hash']")?.value || null,
     };
 }
 
