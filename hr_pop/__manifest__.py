@@ -22,6 +22,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/hr_pop_round_wizard_views.xml",
+        "wizard/hr_pop_close_wizard_views.xml",
         "views/hr_pop_views.xml",
         "views/hr_pop_goal_views.xml",
         "views/hr_pop_line_views.xml",

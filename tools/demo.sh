@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # `make demo`: serve hr_pop with its demo data. Creates the demo database when it is
 # missing (or has no hr_pop), prints the URL and the demo logins, then runs Odoo in
-# the foreground (Ctrl-C stops it). HR_POP_DEMO_DB names the database, HTTP_PORT the port.
+# the foreground (Ctrl-C stops it). HR_POP_DEMO_DB names the database, HTTP_PORT the port;
+# ODOO_WORKERS > 0 runs Odoo multi-process (--workers), its websocket process on GEVENT_PORT.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/tools/setup.sh"
 DB="${HR_POP_DEMO_DB:-hr_pop_demo}"
 PORT="${HTTP_PORT:-8069}"
+WORKERS="${ODOO_WORKERS:-0}"
+GEVENT_PORT="${GEVENT_PORT:-$((PORT + 3))}"
 log() { echo "[demo] $*" >&2; }
 die() { echo "[demo] ERROR: $*" >&2; exit 1; }
 run_odoo() { "$VENV/bin/python" "$ODOO_BIN" -c "$ODOO_CONF" -d "$DB" --http-port="$PORT" "$@"; }
+[[ "$WORKERS" =~ ^[0-9]+$ ]] || die "ODOO_WORKERS must be a number of workers (0: one process), not '$WORKERS'"
+serve=(--db-filter="^${DB}\$" --http-port="$PORT")
+mode="one process (threaded)"
+if [ "$WORKERS" -gt 0 ]; then
+  serve+=(--workers="$WORKERS" --gevent-port="$GEVENT_PORT")
+  mode="multi-process: $WORKERS HTTP workers, websocket (gevent) process on port $GEVENT_PORT"
+fi
 sql() { psql -X -q -d "$1" -tAc "$2" 2>/dev/null || true; }
 
 db_exists=$(sql postgres "SELECT 1 FROM pg_database WHERE datname = '$DB'")
@@ -38,7 +48,7 @@ demo=$(sql "$DB" "SELECT 1 FROM ir_model_data WHERE module = 'hr_pop' AND name =
 
 cat >&2 <<INFO
 
-  hr_pop demo: http://localhost:$PORT   (database: $DB)
+  hr_pop demo: http://localhost:$PORT   (database: $DB; $mode)
 
   login / password
   pop_hr       / pop_hr        HR officer, POP administrator (Marieke de Vries)
@@ -54,5 +64,4 @@ cat >&2 <<INFO
   Stop the server with Ctrl-C.
 
 INFO
-exec "$VENV/bin/python" "$ODOO_BIN" -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$" \
-  --http-port="$PORT"
+exec "$VENV/bin/python" "$ODOO_BIN" -c "$ODOO_CONF" -d "$DB" "${serve[@]}"

@@ -66,19 +66,41 @@ fi
 export VENV
 
 # --- 4. PostgreSQL: the PG* server when given, else a private cluster in .local/pg ----------------
+# As root the cluster runs as the `postgres` user, who cannot enter a checkout below /root (mode 700).
+# Then the cluster lives in postgres's home, in a directory keyed by a hash of the checkout path, and
+# .local/pg is a symbolic link to it. A cluster already in .local/pg (a real directory) stays there.
 if [ -z "${PGHOST:-}" ]; then
-  PGDATA="$LOCAL/pg/data"; PGRUN="$LOCAL/pg/run"
-  export PGHOST="$PGRUN" PGPORT="${PGPORT:-55432}" PGUSER="${PGUSER:-hr_pop}"
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  # From / : as root the current directory may be one the postgres user cannot enter.
+  as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+  PGDIR="$LOCAL/pg"
+  if [ "$(id -u)" = 0 ] && { [ -L "$PGDIR" ] || { [ ! -f "$PGDIR/data/PG_VERSION" ] \
+      && ! as_pg test -x "$LOCAL"; }; }; then
+    pg_home="$(getent passwd postgres | cut -d: -f6)"
+    as_pg test -w "${pg_home:-/nonexistent}" \
+      || die "the postgres user cannot enter $LOCAL nor write its home '${pg_home}'; set PGHOST to use another server."
+    PGDIR="$pg_home/hr_pop/$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"
+    if [ ! -d "$PGDIR" ]; then
+      log "the postgres user cannot enter $LOCAL: the private cluster goes to $PGDIR"
+      mkdir -p "$PGDIR"; chown postgres: "$pg_home/hr_pop" "$PGDIR"
+    fi
+    [ -f "$PGDIR/checkout" ] || printf '%s\n' "$ROOT" > "$PGDIR/checkout"
+    # .local/pg points there; a directory left by a failed initdb holds no cluster and goes.
+    if [ "$(readlink "$LOCAL/pg" 2>/dev/null)" != "$PGDIR" ]; then
+      [ ! -d "$LOCAL/pg" ] || [ -L "$LOCAL/pg" ] || rm -rf "$LOCAL/pg"
+      ln -sfn "$PGDIR" "$LOCAL/pg"
+    fi
+  fi
+  PGDATA="$PGDIR/data"; PGRUN="$PGDIR/run"
+  export PGHOST="$PGRUN" PGPORT="${PGPORT:-55432}" PGUSER="${PGUSER:-hr_pop}"
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "creating a private PostgreSQL cluster in $PGDATA"
     mkdir -p "$PGDATA" "$PGRUN"
-    [ "$(id -u)" = 0 ] && chown -R postgres: "$LOCAL/pg"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$PGDIR"; chown -R postgres: "$PGDATA" "$PGRUN"; fi
     as_pg "$pgbin/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_pg "$pgbin/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-    as_pg "$pgbin/pg_ctl" -D "$PGDATA" -l "$LOCAL/pg/server.log" -w -o "-k $PGRUN -p $PGPORT -c listen_addresses=''" start >/dev/null
+    as_pg "$pgbin/pg_ctl" -D "$PGDATA" -l "$PGDIR/server.log" -w -o "-k $PGRUN -p $PGPORT -c listen_addresses=''" start >/dev/null
   fi
   if ! psql -h "$PGRUN" -p "$PGPORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='$PGUSER'" | grep -q 1; then
     psql -h "$PGRUN" -p "$PGPORT" -U postgres -d postgres -qc "CREATE ROLE \"$PGUSER\" LOGIN CREATEDB" >/dev/null

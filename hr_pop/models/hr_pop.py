@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, sql
+from odoo.tools import SQL, formataddr, is_html_empty, sql
 from odoo.tools.image import base64_to_image
 
 _logger = logging.getLogger(__name__)
@@ -386,6 +386,15 @@ class HrPop(models.Model):
     ]
 
     # === COMPUTE METHODS === #
+    @api.depends("name", "employee_id.name")
+    def _compute_display_name(self):
+        # "POP/2026/0001 - Sanne Jansen": a reference alone says nothing in a list.
+        for pop in self:
+            employee_name = pop.sudo().employee_id.name
+            pop.display_name = (
+                f"{pop.name} - {employee_name}" if employee_name else pop.name
+            )
+
     @api.depends("employee_id")
     def _compute_manager_id(self):
         for pop in self:
@@ -746,7 +755,7 @@ class HrPop(models.Model):
                 ),
                 pop.meeting_date,
             )
-        return True
+        return self._get_no_email_notice() or True
 
     def action_start_meeting(self):
         """The conversation is held (invited -> meeting): preparation is frozen."""
@@ -764,6 +773,8 @@ class HrPop(models.Model):
             pop._check_smart_goals()
         self._pop_workflow().write({"state": "to_sign"})
         for pop in self:
+            # The employee signs through the link of this mail (or in the portal).
+            self.env["hr.pop.notification"]._send_sign_request(pop)
             pop._schedule_activity(
                 "hr_pop.mail_activity_pop_sign",
                 pop.employee_id.user_id,
@@ -966,6 +977,15 @@ class HrPop(models.Model):
         )._pop_workflow().write({"shared": True})
         return True
 
+    def action_submit_manager_preparation(self):
+        """The manager's "Submit" in the back office (the portal's, for his side)."""
+        return self.action_submit_preparation("manager")
+
+    def action_share_manager_preparation(self):
+        """The manager's "Share" in the back office: his answers become agenda
+        points the employee reads in the portal."""
+        return self.action_share_preparation("manager")
+
     # === BUSINESS METHODS === #
     def _pop_portal_link_context(self):
         """The context that lets our own code build the employee's link of ``self``."""
@@ -1131,20 +1151,11 @@ class HrPop(models.Model):
         pop_sudo._close_activities(
             "hr_pop.mail_activity_pop_sign", self._role_user(role)
         )
-        if role == "employee" and decision == "seen":
-            body = self.env._(
-                "Signed by %(name)s (employee) as seen, not agreed. "
-                "Comment: %(comment)s",
-                name=signer_name,
-                comment=vals["employee_comment"] or "-",
-            )
-        else:
-            body = self.env._(
-                "Signed by %(name)s (%(role)s).",
-                name=signer_name,
-                role=self._role_label(role),
-            )
-        pop_sudo.message_post(body=body, subtype_xmlid="mail.mt_note")
+        pop_sudo.message_post(
+            body=self._get_signature_message(role, signer_name, decision, vals),
+            subtype_xmlid="mail.mt_note",
+            **self._get_signature_author(role),
+        )
         if pop_sudo.is_fully_signed:
             pop_sudo._on_fully_signed()
         return True
@@ -1166,6 +1177,143 @@ class HrPop(models.Model):
             self._pop_workflow().write({"state": "running"})
         self._pop_workflow().signed_attachment_id = self._attach_pdf(
             self.env._("Signed")
+        )
+        # The agreements in writing leave now; the follow-up cron only retries.
+        self.env["hr.pop.notification"]._send_signed_pdf_now(self)
+
+    def _get_follow_up_names(self):
+        """Who follows up in person an employee without e-mail (the HR to-do)."""
+        self.ensure_one()
+        return ", ".join(self._get_approver().mapped("name")) or self.env._("HR")
+
+    def _get_no_email_notice(self):
+        """Tell who invites at once that an employee without any e-mail address got
+        no invitation, and who follows up; False when every invitation left."""
+        pops = self.sudo().filtered(
+            lambda pop: not (
+                pop.employee_id.private_email or pop.employee_id.work_email
+            )
+        )
+        if not pops:
+            return False
+        message = "\n".join(
+            self.env._(
+                "%(employee)s has no e-mail address: the invitation was not sent. "
+                "%(follow_up)s will invite them in person (a to-do is planned).",
+                employee=pop.employee_id.name,
+                follow_up=pop._get_follow_up_names(),
+            )
+            for pop in pops
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Invitation not sent"),
+                "message": message,
+                "type": "warning",
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _get_signature_author(self, role):
+        """``message_post`` values naming who signed: through the personal link the
+        visitor is the public user, so the note is the employee's."""
+        self.ensure_one()
+        if role == "employee" and self._pop_has_portal_grant():
+            partner = self.sudo().employee_id.work_contact_id
+            if partner:
+                return {"author_id": partner.id}
+        return {}
+
+    def _get_signature_message(self, role, signer_name, decision, vals):
+        """The chatter note of a signature: who signed, how, and what comes next."""
+        self.ensure_one()
+        if role == "employee" and decision == "seen":
+            parts = [
+                self.env._(
+                    "Signed by %(name)s (employee) as seen, not agreed. "
+                    "Comment: %(comment)s",
+                    name=signer_name,
+                    comment=vals["employee_comment"] or "-",
+                )
+            ]
+        else:
+            parts = [
+                self.env._(
+                    "Signed by %(name)s (%(role)s).",
+                    name=signer_name,
+                    role=self._role_label(role),
+                )
+            ]
+        if self._get_signature_author(role):
+            parts.append(self.env._("Signed through the employee's personal link."))
+        pop = self.sudo()
+        if not pop.employee_signed_on:
+            parts.append(self.env._("Now waiting for the employee's signature."))
+        elif not pop.manager_signed_on:
+            parts.append(self.env._("Now waiting for the manager's signature."))
+        elif pop.needs_approval:
+            parts.append(
+                self.env._("Both have signed: the plan now waits for approval.")
+            )
+        else:
+            parts.append(self.env._("Both have signed: the plan is running."))
+        return " ".join(parts)
+
+    def _pop_mail_sender(self):
+        """The From of the plan's mails: the company, never OdooBot nor the visitor
+        of a link. Without a company address, the company's default sender (alias
+        domain or ``email_from`` of the server), else an HR address under the
+        company's name: a mail without sender cannot leave."""
+        self.ensure_one()
+        company = self.sudo().company_id
+        if company.email_formatted:
+            return company.email_formatted
+        address = (
+            self.env["ir.mail_server"]
+            .sudo()
+            .with_company(company)
+            ._get_default_from_address()
+        )
+        if not address:
+            address = next(
+                (user.email for user in self._get_approver() if user.email), False
+            )
+        return address and formataddr((company.name, address))
+
+    def _pop_notify_activity(self, activity):
+        """The "assigned to you" mail of ``activity``, from the company: Odoo's own
+        comes from the current user, who has no address when he is the public
+        user of a link or the system running a scheduled action."""
+        self.ensure_one()
+        activity = activity.sudo().with_context(
+            lang=activity.user_id.lang or self.env.lang
+        )
+        model_description = activity.env["ir.model"]._get(self._name).display_name
+        body = activity.env["ir.qweb"]._render(
+            "mail.message_activity_assigned",
+            {
+                "activity": activity,
+                "model_description": model_description,
+                "is_html_empty": is_html_empty,
+            },
+            minimal_qcontext=True,
+        )
+        self.sudo().with_context(lang=activity.env.lang).message_notify(
+            partner_ids=activity.user_id.partner_id.ids,
+            body=body,
+            record_name=activity.res_name,
+            model_description=model_description,
+            email_layout_xmlid="mail.mail_notification_layout",
+            subject=self.env._(
+                '"%(pop)s: %(summary)s" assigned to you',
+                pop=activity.res_name,
+                summary=activity.summary or activity.activity_type_id.name,
+            ),
+            author_id=self.sudo().company_id.partner_id.id,
+            email_from=self._pop_mail_sender(),
         )
 
     def _get_content_hash(self):
@@ -1583,21 +1731,26 @@ class HrPop(models.Model):
         return attachment
 
     def _get_approver(self):
+        """Who approves and gets the HR to-dos: the company's HR responsible, else
+        every POP administrator of the company; never the employee himself."""
         self.ensure_one()
-        company = self.company_id
-        if company.pop_hr_responsible_id:
-            return company.pop_hr_responsible_id
+        pop = self.sudo()
+        company = pop.company_id
+        employee_user = pop.employee_id.user_id
+        responsible = company.pop_hr_responsible_id
+        if responsible and responsible.active and responsible != employee_user:
+            return responsible
         admins = (
             self.env.ref("hr_pop.group_pop_admin")
             .sudo()
             .users.filtered(
                 lambda user: not user.share
                 and company in user.company_ids
-                and user != self.employee_id.user_id
+                and user != employee_user
                 and user.id != self.env.ref("base.user_root").id
             )
         )
-        return admins.sorted("id")[:1]
+        return admins.sorted("id")
 
     def _role_user(self, role):
         self.ensure_one()
@@ -1613,15 +1766,26 @@ class HrPop(models.Model):
         }.get(role, role)
 
     def _schedule_activity(self, activity_xmlid, users, summary, deadline=None):
-        """Plan a to-do for whoever must act next; portal users get none."""
+        """Plan a to-do for whoever must act next; portal users get none.
+
+        Odoo mails the assignment from the current user; the public user of a link
+        and the system of a scheduled action cannot send it, so then it comes from
+        the company (``_pop_notify_activity``)."""
         self.ensure_one()
+        actor = self.env.user
+        from_company = actor._is_public() or actor._is_superuser() or not actor.email
+        pop = self.sudo()
+        if from_company:
+            pop = pop.with_context(mail_activity_quick_update=True)
         for user in users.filtered(lambda u: not u.share):
-            self.sudo().activity_schedule(
+            activity = pop.activity_schedule(
                 activity_xmlid,
                 date_deadline=deadline and fields.Date.to_date(deadline),
                 summary=summary,
                 user_id=user.id,
             )
+            if from_company and user != actor:
+                self._pop_notify_activity(activity)
 
     def _close_activities(self, activity_xmlid, user=None):
         """Mark the activities done: everybody's, or only ``user``'s when given."""

@@ -1,6 +1,7 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # Fields of a goal that are part of the signed plan; progress and evaluation are not.
 SIGNED_GOAL_FIELDS = {
@@ -19,6 +20,8 @@ GOAL_CATEGORIES = [
     ("career", "Career Oriented"),
     ("ongoing", "Ongoing"),
 ]
+# The outcomes of a goal's evaluation when the plan is closed.
+EVALUATED_GOAL_STATES = ("reached", "partly", "not_reached")
 
 
 class HrPopGoal(models.Model):
@@ -67,8 +70,12 @@ class HrPopGoal(models.Model):
             ("not_reached", "Not Reached"),
         ],
         string="Status",
-        default="open",
+        compute="_compute_state",
+        store=True,
+        readonly=False,
         required=True,
+        help="Follows the progress: a goal with progress is in progress, a goal at "
+        "100% is reached, and marking it reached sets its progress to 100%.",
     )
     # Evaluation when the plan is closed (seed 002: "toepassing van het geleerde").
     lessons_learned = fields.Text(string="What Was Learnt")
@@ -106,14 +113,19 @@ class HrPopGoal(models.Model):
             )[-1:]
             goal.progress = latest.progress if latest else goal.progress
 
+    @api.depends("progress")
+    def _compute_state(self):
+        # A progress review changes only the progress; the status follows it, so
+        # that the two never contradict each other.
+        for goal in self:
+            goal.state = self._state_for_progress(goal.state, goal.progress)
+
     @api.depends("state", "lessons_learned")
     def _compute_is_evaluated(self):
         for goal in self:
-            goal.is_evaluated = goal.state in (
-                "reached",
-                "partly",
-                "not_reached",
-            ) and bool((goal.lessons_learned or "").strip())
+            goal.is_evaluated = goal.state in EVALUATED_GOAL_STATES and bool(
+                (goal.lessons_learned or "").strip()
+            )
 
     @api.depends("line_ids.cost", "line_ids.state")
     def _compute_cost(self):
@@ -124,7 +136,40 @@ class HrPopGoal(models.Model):
                 )
             )
 
+    # === CONSTRAINT METHODS === #
+    @api.constrains("state", "progress")
+    def _check_state_matches_progress(self):
+        for goal in self:
+            if goal.state == "reached" and goal.progress != 100:
+                problem = self.env._(
+                    "a reached goal is 100% done: set its progress to 100% or "
+                    "choose another status."
+                )
+            elif goal.progress == 100 and goal.state != "reached":
+                problem = self.env._(
+                    "a goal at 100% is reached: mark it reached or lower its "
+                    "progress."
+                )
+            elif goal.state == "open" and goal.progress:
+                problem = self.env._(
+                    "a goal with progress is no longer open: mark it in progress "
+                    "or set its progress to 0%."
+                )
+            else:
+                continue
+            raise ValidationError(
+                self.env._("%(goal)s: %(problem)s", goal=goal.name, problem=problem)
+            )
+
     # === ONCHANGE METHODS === #
+    @api.onchange("state")
+    def _onchange_state(self):
+        # The status chosen wins over the progress; the constraint catches the rest.
+        if self.state == "reached":
+            self.progress = 100
+        elif self.state == "open":
+            self.progress = 0
+
     @api.onchange("skill_id")
     def _onchange_skill_id(self):
         if self.skill_level_id.skill_type_id != self.skill_type_id:
@@ -135,6 +180,7 @@ class HrPopGoal(models.Model):
     def create(self, vals_list):
         self._pop_check_create(vals_list)
         self.env["hr.pop"]._check_new_content_editable(vals_list)
+        vals_list = [self._with_matching_state_and_progress(vals) for vals in vals_list]
         return super().create(vals_list)
 
     def write(self, vals):
@@ -142,8 +188,36 @@ class HrPopGoal(models.Model):
         self.pop_id._check_execution_editable()
         if SIGNED_GOAL_FIELDS & set(vals):
             self.pop_id._check_content_editable()
+        if vals.get("state") == "reached" and "progress" not in vals:
+            vals = dict(vals, progress=100)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_not_signed(self):
         self.pop_id._check_content_editable()
+
+    # === BUSINESS METHODS === #
+    @api.model
+    def _state_for_progress(self, state, progress):
+        """The status that agrees with ``progress``, starting from ``state``:
+        100% is reached, a reached goal below 100% is in progress again (open at
+        0%), an open goal with progress is in progress; otherwise it stays."""
+        if progress >= 100:
+            return "reached"
+        if state == "reached" or not state:
+            return "in_progress" if progress else "open"
+        if state == "open" and progress:
+            return "in_progress"
+        return state
+
+    @api.model
+    def _with_matching_state_and_progress(self, vals):
+        """``vals`` of a new goal with a status and a progress that agree: a
+        status given alone sets the progress of "reached", a progress given
+        alone sets the status."""
+        vals = dict(vals)
+        if vals.get("state") == "reached":
+            vals.setdefault("progress", 100)
+        elif not vals.get("state"):
+            vals["state"] = self._state_for_progress(False, vals.get("progress") or 0)
+        return vals

@@ -24,6 +24,7 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
 NOTIFICATION_KINDS = [
     ("invitation", "Invitation"),
+    ("sign_request", "Request to Sign"),
     ("agenda_exchange", "Agenda Exchange"),
     ("preparation_reminder", "Preparation Reminder"),
     ("signature_reminder", "Signature Reminder"),
@@ -40,6 +41,9 @@ ROLES = ("employee", "manager")
 # Plan states in which the signed plan is confirmed in writing (seed 003).
 SIGNED_PDF_STATES = ("to_approve", "running")
 MAIL_LAYOUT = "mail.mail_notification_light"
+# A reminder leaves at the earliest this long after the mail it reminds of, so that
+# nobody is reminded of what he could not have done yet.
+REMINDER_MIN_DELAY = timedelta(days=2)
 # A mail to the employee carries his link (with its token): its copy is kept off the
 # plan's chatter and has no author, so that only the system reads it (mail.message
 # access: the document, the author, the creator or a recipient).
@@ -236,6 +240,8 @@ class HrPopNotification(models.Model):
             preparation_until = self._day_start(
                 today + timedelta(days=preparation_days + 1)
             )
+            # Not before the invitation could be acted on (a late invitation).
+            invited_before = now - REMINDER_MIN_DELAY
             signature_days = company.pop_signature_reminder_days
             for role in ROLES:
                 role_domain = [("manager_id", "!=", False)] if role == "manager" else []
@@ -254,6 +260,7 @@ class HrPopNotification(models.Model):
                     + [
                         (f"{role}_preparation_state", "=", "draft"),
                         ("meeting_date", "<", preparation_until),
+                        ("state_date", "<=", invited_before),
                     ],
                     SQL("%s", role),
                     partial(self._send_preparation_reminder, role=role),
@@ -450,9 +457,13 @@ class HrPopNotification(models.Model):
                 partner.lang,
                 False,
             )
-        user = pop._get_approver()
+        # The HR responsible, else every POP administrator of the company.
+        users = pop._get_approver().filtered("email")
         return Recipient(
-            user.email_formatted or False, user.partner_id, user.lang, False
+            ", ".join(users.mapped("email_formatted")) or False,
+            users.partner_id[:1],
+            users[:1].lang,
+            False,
         )
 
     @api.model
@@ -498,6 +509,10 @@ class HrPopNotification(models.Model):
         email_values = {
             "email_to": recipient.email,
             "recipient_ids": [],
+            # From the company, also in a scheduled action (OdooBot) or after a
+            # link action (the public user has no address).
+            "email_from": pop._pop_mail_sender(),
+            "author_id": pop.sudo().company_id.partner_id.id,
             **(email_values or {}),
         }
         template = template.sudo()
@@ -516,7 +531,30 @@ class HrPopNotification(models.Model):
             email_values=email_values,
             email_layout_xmlid=MAIL_LAYOUT,
         )
+        mail = notification.mail_id.sudo()
+        if mail.subject and mail.subject != mail.subject.strip():
+            mail.subject = mail.subject.strip()
+        self._trigger_mail_queue()
         return notification
+
+    @api.model
+    def _trigger_mail_queue(self):
+        """Have Odoo's mail queue send now what we queued: the chatter says "sent"
+        at once, so the mail must not wait for the next queue run. The queue runs
+        after our commit, in its own transaction (never SMTP inside ours)."""
+        cron = self.env.ref("mail.ir_cron_mail_scheduler_action", False)
+        if not cron:
+            return
+        pending = (
+            self.env["ir.cron.trigger"]
+            .sudo()
+            .search_count(
+                [("cron_id", "=", cron.id), ("call_at", "<=", fields.Datetime.now())],
+                limit=1,
+            )
+        )
+        if not pending:
+            cron.sudo()._trigger()
 
     @api.model
     def _get_follow_up_user(self, pop):
@@ -553,8 +591,9 @@ class HrPopNotification(models.Model):
             pop.message_post(
                 body=self.env._(
                     "No e-mail address for %(employee)s: the invitation was not sent. "
-                    "HR has a to-do to invite them in person.",
+                    "%(follow_up)s has a to-do to invite them in person.",
                     employee=employee.name,
+                    follow_up=pop._get_follow_up_names(),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -570,6 +609,38 @@ class HrPopNotification(models.Model):
             )
         notification = self._send(
             pop, "invitation", key, "employee", "hr_pop.mail_template_pop_invitation"
+        )
+        return bool(notification.mail_id)
+
+    @api.model
+    def _send_sign_request(self, pop):
+        """The plan waits for signatures (hr.pop.action_submit): the employee gets
+        the link to read and sign it, at his private address first, as with the
+        invitation. One per stay in "to sign": a plan submitted again asks again."""
+        pop = pop.sudo()
+        key = f"employee@{pop.state_date:%Y%m%d%H%M%S}"
+        recipient = self._get_recipient(pop, "employee")
+        if not recipient.email:
+            self._log(
+                pop,
+                "sign_request",
+                key,
+                recipient,
+                channel="none",
+                note=self.env._("No e-mail address."),
+            )
+            pop.message_post(
+                body=self.env._(
+                    "No e-mail address for %(employee)s: the request to sign was "
+                    "not sent. %(follow_up)s asks them to sign in person.",
+                    employee=pop.employee_id.name,
+                    follow_up=pop._get_follow_up_names(),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            return False
+        notification = self._send(
+            pop, "sign_request", key, "employee", "hr_pop.mail_template_pop_to_sign"
         )
         return bool(notification.mail_id)
 
@@ -631,7 +702,12 @@ class HrPopNotification(models.Model):
             activity=line.name,
             employee=pop.sudo().employee_id.name,
         )
-        recipient = Recipient(user.email, user.partner_id, user.lang, False)
+        recipient = Recipient(
+            ", ".join(user.filtered("email").mapped("email")) or False,
+            user.partner_id[:1],
+            user[:1].lang,
+            False,
+        )
         self._log(pop, "activity_start_check", key, recipient, "activity", summary)
         self._schedule_follow_up(pop, summary, user)
 
@@ -682,6 +758,21 @@ class HrPopNotification(models.Model):
             summary,
             fields.Date.context_today(self),
         )
+
+    @api.model
+    def _get_signed_pdf_key(self, pop):
+        """The key of the signed-plan mail: one per signing (as in the cron job)."""
+        pop = pop.sudo()
+        signed_on = max(pop.employee_signed_on, pop.manager_signed_on)
+        return f"{signed_on:%Y%m%d%H%M%S}"
+
+    @api.model
+    def _send_signed_pdf_now(self, pop):
+        """Send the signed plan when the last signature is made (hr.pop
+        ``_on_fully_signed``), not the next morning; a failure is logged and the
+        follow-up cron retries it."""
+        key = self._get_signed_pdf_key(pop)
+        return self._process(pop, partial(self._send_signed_pdf, pop, key))
 
     def _send_signed_pdf(self, pop, key):
         """Confirm the agreements in writing: the signed PDF, when the report exists."""

@@ -1,5 +1,7 @@
 # Imported for Odoo's own runner (odoo-bin --test-enable); pytest-odoo finds them too.
 from . import test_hr_pop_access
+from . import test_hr_pop_backoffice
+from . import test_hr_pop_close
 from . import test_hr_pop_compute
 from . import test_hr_pop_concurrency
 from . import test_hr_pop_constraints
@@ -7,6 +9,7 @@ from . import test_hr_pop_cron
 from . import test_hr_pop_demo
 from . import test_hr_pop_i18n
 from . import test_hr_pop_inputs
+from . import test_hr_pop_notices
 from . import test_hr_pop_portal
 from . import test_hr_pop_reminders
 from . import test_hr_pop_report

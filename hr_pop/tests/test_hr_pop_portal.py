@@ -937,6 +937,41 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
         self.assertIn("Simulated failure", result.get("error", ""))
         self.assertNothingStored(pop, before)
 
+    def test_the_sign_page_shows_everything_the_employee_signs(self):
+        pop = self.pop_sanne
+        pop.with_user(self.user_manager).action_start_meeting()
+        pop.with_user(self.user_manager).write(
+            {
+                "current_position": "<p>Sanne plans the line on her own.</p>",
+                "focus_areas": "<p>Leading the weekly planning meeting.</p>",
+            }
+        )
+        pop.line_ids.with_user(self.user_manager).write(
+            {
+                "course_code": "PLN-101",
+                "during_work_hours": False,
+                "repayment_agreement": True,
+                "repayment_months": 24,
+                "repayment_terms": "1/24 of the cost per month still to serve",
+                "remarks": "Evening classes on Tuesday",
+            }
+        )
+        pop.with_user(self.user_manager).action_submit()
+        self.authenticate(None, None)
+        page = self.url_open(self._pop_url(pop, token=pop.access_token)).text
+        for shown in (
+            "Conversation Summary",
+            "Sanne plans the line on her own.",
+            "Leading the weekly planning meeting.",
+            "PLN-101",
+            "Outside working time",
+            "Study-cost repayment agreement",
+            "24",
+            "1/24 of the cost per month still to serve",
+            "Evening classes on Tuesday",
+        ):
+            self.assertIn(shown, page)
+
     def test_sign_page_offers_decision_comment_and_signature_form(self):
         pop = self._to_sign(self.pop_sanne)
         self.authenticate(None, None)

@@ -269,6 +269,7 @@ class TestHrPopFollowUp(HrPopCronCommon):
         self.assertFalse(log.mail_id)
         self.assertEqual(
             self._new_mails(pop),
-            self._logs(pop, "invitation").mail_id,
-            "only the invitation went to the work address",
+            self._logs(pop, "invitation").mail_id
+            | self._logs(pop, "sign_request").mail_id,
+            "only the invitation and the request to sign went to the work address",
         )

@@ -13,7 +13,12 @@ class HrPopRoundWizard(models.TransientModel):
     # === FIELDS === #
     department_id = fields.Many2one(
         "hr.department",
+        domain="[('id', 'in', allowed_department_ids)]",
         help="Everybody of this department and its sub-departments takes part.",
+    )
+    # A manager starts rounds for the departments he manages; POP admins for all.
+    allowed_department_ids = fields.Many2many(
+        "hr.department", compute="_compute_allowed_department_ids"
     )
     date_start = fields.Date(
         string="Period Start", required=True, default=fields.Date.context_today
@@ -46,8 +51,9 @@ class HrPopRoundWizard(models.TransientModel):
             and context.get("active_model") == "hr.employee"
             and context.get("active_ids")
         ):
-            # Who has left (archived) takes no part, even when selected.
-            employees = (
+            # Who has left (archived) takes no part, even when selected; nor anyone
+            # the user may not plan for.
+            employees = self._filter_plannable(
                 self.env["hr.employee"]
                 .browse(context["active_ids"])
                 .filtered(lambda employee: employee.active)
@@ -65,14 +71,33 @@ class HrPopRoundWizard(models.TransientModel):
                 wizard.date_start + relativedelta(years=1, days=-1)
             )
 
+    # date_start has a default: depending on it makes the form's first onchange
+    # compute the choice (a compute with only a context dependency is not sent).
+    @api.depends("date_start")
+    @api.depends_context("uid")
+    def _compute_allowed_department_ids(self):
+        Department = self.env["hr.department"]
+        if self._is_pop_admin():
+            departments = Department.search([])
+        else:
+            managed = Department.sudo().search(
+                [("manager_id.user_id", "=", self.env.uid)]
+            )
+            departments = Department.search([("id", "child_of", managed.ids)])
+        for wizard in self:
+            wizard.allowed_department_ids = departments
+
     @api.depends("department_id")
     def _compute_line_ids(self):
         for wizard in self:
             if not wizard.department_id:
                 wizard.line_ids = wizard.line_ids
                 continue
-            employees = self.env["hr.employee"].search(
-                [("department_id", "child_of", wizard.department_id.id)], order="name"
+            employees = self._filter_plannable(
+                self.env["hr.employee"].search(
+                    [("department_id", "child_of", wizard.department_id.id)],
+                    order="name",
+                )
             )
             meeting_dates = {
                 line.employee_id.id: line.meeting_date for line in wizard.line_ids
@@ -99,6 +124,17 @@ class HrPopRoundWizard(models.TransientModel):
         # Archived since the wizard opened: skipped, as hr.pop refuses them.
         lines = self.line_ids.filtered(lambda line: line.employee_id.active)
         archived = (self.line_ids - lines).employee_id
+        # Never try (and fail on, burning a reference) whom the user may not plan for.
+        not_yours = lines.employee_id - self._filter_plannable(lines.employee_id)
+        if not_yours:
+            raise UserError(
+                self.env._(
+                    "You cannot start a development plan for %(employees)s: only "
+                    "their manager, the manager of their department or a development "
+                    "plan administrator can. Remove them from the list.",
+                    employees=", ".join(not_yours.sudo().mapped("name")),
+                )
+            )
         periods = {line.employee_id.id: period for line in lines}
         meeting_dates = {
             line.employee_id.id: line.meeting_date
@@ -119,6 +155,24 @@ class HrPopRoundWizard(models.TransientModel):
         }
 
     # === BUSINESS METHODS === #
+    def _is_pop_admin(self):
+        return self.env.user.has_group("hr_pop.group_pop_admin")
+
+    def _filter_plannable(self, employees):
+        """The employees the user may create plans for (see the record rules of
+        hr.pop): as POP admin all; as manager his team, never himself."""
+        if self._is_pop_admin():
+            return employees
+        user = self.env.user
+        return employees.filtered(
+            lambda employee: employee.sudo().user_id != user
+            and user
+            in (
+                employee.sudo().parent_id.user_id
+                | employee.sudo().department_id.manager_id.user_id
+            )
+        )
+
     def _get_summary(self, pops, skipped, archived=None):
         parts = []
         if pops:
