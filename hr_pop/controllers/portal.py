@@ -202,6 +202,7 @@ class HrPopPortal(CustomerPortal):
             lambda a: a.author == "employee"
         )
         is_public = request.env.user._is_public()
+        to_sign = pop_sudo._has_to_be_signed("employee")
         values = {
             "pop": pop_sudo,
             "page_name": "pop",
@@ -218,8 +219,9 @@ class HrPopPortal(CustomerPortal):
             and pop_sudo.employee_preparation_state == "submitted"
             and not pop_sudo.employee_answers_shared,
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
-            "pop_to_sign": pop_sudo._has_to_be_signed("employee"),
-            "pop_content_hash": pop_sudo._get_content_hash(),
+            "pop_to_sign": to_sign,
+            # What the employee reads and signs: only the signing dialog needs it.
+            "pop_content_hash": to_sign and pop_sudo._get_content_hash(),
             "pop_has_report": self._pop_has_report(),
             "answer_max_length": ANSWER_MAX_LENGTH,
             "sign_comment_max_length": SIGN_COMMENT_MAX_LENGTH,

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 # The workflow methods pass this object in the context to change the fields that only
@@ -53,9 +53,13 @@ class HrPopGuardMixin(models.AbstractModel):
         return self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_GRANT
 
     @api.model
+    @tools.ormcache()
     def _pop_guarded_fields(self):
-        """The workflow fields and every field the server computes (no inverse)."""
-        return set(self._pop_workflow_fields) | {
+        """The workflow fields and every field the server computes (no inverse).
+
+        Fixed per model once the registry is loaded: cached, as every write asks.
+        """
+        return frozenset(self._pop_workflow_fields) | {
             name
             for name, field in self._fields.items()
             if field.compute and field.readonly and not field.inverse
