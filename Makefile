@@ -1,5 +1,5 @@
 # hr_pop: the two commands. Both do all set-up first (tools/setup.sh).
-.PHONY: demo test setup lint
+.PHONY: demo test setup lint bench
 demo:
 	bash tools/demo.sh
 test:
@@ -8,3 +8,7 @@ setup:
 	bash tools/setup.sh
 lint:
 	bash tools/lint.sh
+# Benchmarks against Odoo's own (issue 10): make bench N=1000 [KEEP=1] [PROFILE=1]
+N ?= 1000
+bench:
+	bash benchmarks/run.sh $(N)

@@ -7,6 +7,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
 from odoo.tools import consteq, html2plaintext
+from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -14,6 +15,7 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from ..models.hr_pop import POP_STATES
 from ..models.hr_pop_answer import ANSWER_MAX_LENGTH
 from ..models.hr_pop_goal import GOAL_CATEGORIES
+from ..report.hr_pop_report import get_pop_timezone
 
 REPORT_XMLID = "hr_pop.action_report_hr_pop"
 # A preparation form only carries answers, named after the answer's id.
@@ -23,10 +25,31 @@ SIGN_COMMENT_MAX_LENGTH = 4000
 # What a portal action may fail with; shown as a message, never as a traceback.
 PORTAL_ERRORS = (AccessError, MissingError, UserError, ValidationError)
 PREPARATION_MESSAGES = {"save": "saved", "submit": "submitted", "share": "shared"}
+# The largest id PostgreSQL's integer holds: a larger one in a link is no plan.
+MAX_RECORD_ID = 2**31 - 1
+# Why a link does not open a plan (see PopLinkError), with the page's HTTP status.
+LINK_PROBLEM_STATUS = {
+    "missing": 404,  # no such plan (deleted, or a mistyped link)
+    "invalid": 403,  # a token that is not this plan's (wrong, old, another plan's)
+    "login": 403,  # a visitor without token: only the employee may open the page
+    "not_yours": 403,  # logged in, but not the plan's employee
+    "cancelled": 410,  # the employee's link to a plan that has been cancelled
+}
 
 
 def _error_message(error):
     return error.args[0] if error.args else str(error)
+
+
+class PopLinkError(Exception):
+    """The visitor's link does not open the plan: ``problem`` says why (a key of
+    LINK_PROBLEM_STATUS); ``pop_sudo`` is the plan when the visitor proved it is
+    his (its company tells whom to ask)."""
+
+    def __init__(self, problem, pop_sudo=None):
+        super().__init__(problem)
+        self.problem = problem
+        self.pop_sudo = pop_sudo
 
 
 class HrPopPortal(CustomerPortal):
@@ -34,13 +57,18 @@ class HrPopPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "pop_count" in counters:
-            Pop = request.env["hr.pop"]
-            values["pop_count"] = (
-                Pop.search_count(self._prepare_pops_domain())
-                if Pop.has_access("read")
-                else 0
-            )
+            values["pop_count"] = self._pop_count()
+        elif not counters:
+            # /my itself: the tile shows the number at once (Odoo's own counter
+            # only decides whether a tile is shown).
+            values["pop_home_count"] = self._pop_count()
         return values
+
+    def _pop_count(self):
+        Pop = request.env["hr.pop"]
+        if not Pop.has_access("read"):
+            return 0
+        return Pop.search_count(self._prepare_pops_domain())
 
     def _get_portal_employees(self):
         """The employees linked to the current user (former ones included)."""
@@ -105,6 +133,7 @@ class HrPopPortal(CustomerPortal):
                 "searchbar_sortings": searchbar_sortings,
                 "sortby": sortby,
                 "pop_has_report": self._pop_has_report(),
+                "pop_timezone": get_pop_timezone,
             }
         )
         return values
@@ -124,31 +153,110 @@ class HrPopPortal(CustomerPortal):
     def _pop_has_report(self):
         return bool(request.env.ref(REPORT_XMLID, raise_if_not_found=False))
 
+    def _get_http_headers(self, model, report_type, report, download):
+        """The plan's PDF is named as in the back office (the report's
+        ``print_report_name``), not with Odoo's underscores."""
+        headers = super()._get_http_headers(model, report_type, report, download)
+        if model._name == "hr.pop" and report_type == "pdf" and download:
+            filename = f"{self._pop_report_name(model)}.pdf"
+            headers["Content-Disposition"] = content_disposition(filename)
+        return headers
+
+    def _pop_report_name(self, pop_sudo):
+        """The name the back office gives the PDF (web's /report/download)."""
+        report = request.env.ref(REPORT_XMLID).sudo()
+        if report.print_report_name and len(pop_sudo) == 1:
+            return safe_eval(
+                report.print_report_name, {"object": pop_sudo, "time": time}
+            )
+        return report.name
+
     def _pop_check_access(self, pop_id, access_token=None):
-        """The plan as superuser acting for the visitor, or AccessError/MissingError.
+        """The plan as superuser acting for the visitor, or PopLinkError.
 
         Reading rights are not enough: managers and HR read the plan in the back
         office, but this page is the employee's (his unshared answers, his
         signature). Only the employee himself or the holder of the plan's link
-        (its access token) gets it.
+        (its access token) gets it; the link of a cancelled plan no longer opens it.
         """
         if not isinstance(access_token, str):
             access_token = None
-        pop_sudo = self._document_check_access(
-            "hr.pop", pop_id, access_token=access_token
-        )
+        if not 0 < pop_id <= MAX_RECORD_ID:
+            raise PopLinkError("missing")  # no such id; PostgreSQL would refuse it
+        user = request.env.user
+        try:
+            pop_sudo = self._document_check_access(
+                "hr.pop", pop_id, access_token=access_token
+            )
+        except MissingError as error:
+            raise PopLinkError("missing") from error
+        except AccessError:
+            pop_sudo = request.env["hr.pop"]
         has_token = bool(
-            access_token
+            pop_sudo
+            and access_token
             and pop_sudo.access_token
             and consteq(pop_sudo.access_token, access_token)
         )
-        if not has_token and pop_sudo.employee_id.user_id != request.env.user:
-            raise AccessError(request.env._("This development plan is not yours."))
+        is_employee = bool(
+            pop_sudo and not user._is_public() and pop_sudo.employee_id.user_id == user
+        )
+        if not has_token and not is_employee:
+            if access_token:
+                raise PopLinkError("invalid")
+            raise PopLinkError("login" if user._is_public() else "not_yours")
+        if not is_employee and pop_sudo.state == "cancelled":
+            raise PopLinkError("cancelled", pop_sudo.sudo())
         self._pop_apply_portal_lang(pop_sudo)
         # sudo keeps the visitor as env.user: he is who signs and posts.
         pop_sudo = request.env["hr.pop"].sudo().browse(pop_sudo.id)
         # He proved the token: the page's own links may carry it.
         return pop_sudo._pop_portal_grant() if has_token else pop_sudo
+
+    def _pop_hr_contact(self, company):
+        """Whom the employee asks about his plan: the company's POP HR responsible,
+        else the company's own address."""
+        company = company.sudo()
+        responsible = company.pop_hr_responsible_id.filtered("active")
+        return {
+            "company": company,
+            "name": responsible.name or False,
+            "email": responsible.email or company.email or False,
+            "phone": company.phone or False,
+        }
+
+    def _pop_link_error_company(self, error):
+        """The company whose HR the visitor should ask: the plan's when the link
+        proved to be his, else his own employer's, else the website's."""
+        if error.pop_sudo:
+            return error.pop_sudo.company_id
+        user = request.env.user
+        if not user._is_public():
+            employees = self._get_portal_employees()
+            return employees[:1].company_id or user.company_id
+        return request.env.company
+
+    def _pop_render_link_error(self, pop_id, error):
+        """A page that says why the link does not open the plan and whom to ask;
+        never a silent redirect to the login page."""
+        user = request.env.user
+        back_office_url = False
+        if error.problem == "not_yours" and not user.share:
+            pop = request.env["hr.pop"].browse(pop_id)
+            if pop.has_access("read"):
+                back_office_url = f"/odoo/hr.pop/{pop.id}"
+        values = {
+            "pop_problem": error.problem,
+            "pop_hr_contact": self._pop_hr_contact(self._pop_link_error_company(error)),
+            "pop_login_url": f"/web/login?redirect=/my/pops/{int(pop_id)}",
+            "pop_back_office_url": back_office_url,
+            "pop_is_public": user._is_public(),
+        }
+        return request.render(
+            "hr_pop.portal_pop_link_error",
+            values,
+            status=LINK_PROBLEM_STATUS[error.problem],
+        )
 
     def _pop_apply_portal_lang(self, pop_sudo):
         """A visitor with the e-mail link reads the plan in the employee's language."""
@@ -167,6 +275,10 @@ class HrPopPortal(CustomerPortal):
         labels = dict(
             pop_sudo.goal_ids._fields["category"]._description_selection(pop_sudo.env)
         )
+        # Computed once for all goals and read for all courses: the groups below
+        # and the page then find them in the cache (no queries per goal or group).
+        pop_sudo.goal_ids.mapped("cost")
+        pop_sudo.line_ids.course_id.mapped("duration_hours")
         groups = []
         for category, _label in GOAL_CATEGORIES:
             goals = pop_sudo.goal_ids.filtered(lambda g, c=category: g.category == c)
@@ -215,9 +327,11 @@ class HrPopPortal(CustomerPortal):
             ),
             "pop_preparation_open": pop_sudo.state == "invited"
             and pop_sudo.employee_preparation_state == "draft",
+            # Only answers with text are shared: a blank one tells the manager nothing.
             "pop_can_share": pop_sudo.state in ("invited", "meeting")
             and pop_sudo.employee_preparation_state == "submitted"
-            and not pop_sudo.employee_answers_shared,
+            and not pop_sudo.employee_answers_shared
+            and any(employee_answers.mapped("answer")),
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
             "pop_to_sign": to_sign,
             # What the employee reads and signs: only the signing dialog needs it.
@@ -226,6 +340,12 @@ class HrPopPortal(CustomerPortal):
             "answer_max_length": ANSWER_MAX_LENGTH,
             "sign_comment_max_length": SIGN_COMMENT_MAX_LENGTH,
             "res_company": pop_sudo.company_id,
+            # Dates and times as the employee reads them, wherever the visitor is.
+            "pop_tz": get_pop_timezone(pop_sudo.employee_id),
+            "pop_format_duration": request.env[
+                "report.hr_pop.report_hr_pop"
+            ]._format_line_duration,
+            "pop_hr_contact": self._pop_hr_contact(pop_sudo.company_id),
         }
         # The employee always gets the plan's token: it lets him post in the chatter.
         token = access_token or pop_sudo._portal_ensure_token()
@@ -254,8 +374,8 @@ class HrPopPortal(CustomerPortal):
     ):
         try:
             pop_sudo = self._pop_check_access(pop_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+        except PopLinkError as error:
+            return self._pop_render_link_error(pop_id, error)
         if report_type in ("html", "pdf"):
             if not self._pop_has_report():
                 return request.not_found()
@@ -319,8 +439,8 @@ class HrPopPortal(CustomerPortal):
         """Save, submit or share the employee's preparation answers."""
         try:
             pop_sudo = self._pop_check_access(pop_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+        except PopLinkError as error:
+            return self._pop_render_link_error(pop_id, error)
         try:
             if action not in PREPARATION_MESSAGES:
                 raise UserError(request.env._("Unknown action. Nothing was saved."))
@@ -337,7 +457,7 @@ class HrPopPortal(CustomerPortal):
                 if action == "submit":
                     pop_sudo.action_submit_preparation("employee")
                 if action == "share":
-                    pop_sudo.action_share_preparation("employee")
+                    self._pop_share_answers(pop_sudo)
         except PORTAL_ERRORS as error:
             posted = {
                 int(match.group(1)): value
@@ -356,6 +476,21 @@ class HrPopPortal(CustomerPortal):
                 query_string=f"&message={PREPARATION_MESSAGES[action]}",
                 anchor="pop_preparation",
             )
+        )
+
+    def _pop_share_answers(self, pop_sudo):
+        """Share the employee's answers as agenda points: only those with text; an
+        answer left blank is never shown to the manager."""
+        own = pop_sudo.answer_ids.filtered(lambda a: a.author == "employee")
+        if not any(own.mapped("answer")):
+            raise UserError(
+                request.env._(
+                    "There is nothing to share: none of your answers has any text."
+                )
+            )
+        pop_sudo.action_share_preparation("employee")
+        own.filtered(lambda a: a.shared and not a.answer)._pop_workflow().write(
+            {"shared": False}
         )
 
     # === SIGNATURE === #
@@ -378,7 +513,7 @@ class HrPopPortal(CustomerPortal):
         access_token = access_token or request.httprequest.args.get("access_token")
         try:
             pop_sudo = self._pop_check_access(pop_id, access_token)
-        except (AccessError, MissingError):
+        except PopLinkError:
             return {"error": request.env._("This development plan is not available.")}
         if not pop_sudo._has_to_be_signed("employee"):
             return {
@@ -574,7 +709,7 @@ class HrPopPortal(CustomerPortal):
         """The same copy for one plan, for employees who only have the e-mail link."""
         try:
             pop_sudo = self._pop_check_access(pop_id, access_token)
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+        except PopLinkError as error:
+            return self._pop_render_link_error(pop_id, error)
         filename = f"{pop_sudo._get_report_base_filename()}.json"
         return self._pop_export_response(pop_sudo, filename)

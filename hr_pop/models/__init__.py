@@ -12,3 +12,4 @@ from . import hr_pop_answer
 from . import hr_pop_review
 from . import hr_pop_review_line
 from . import hr_employee
+from . import ir_qweb

@@ -5,13 +5,26 @@ import binascii
 import hashlib
 import json
 import logging
+from collections import defaultdict
 
+import babel
+import babel.dates
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, formataddr, is_html_empty, sql
+from odoo.tools import (
+    SQL,
+    format_date,
+    format_time,
+    formataddr,
+    get_lang,
+    sql,
+)
 from odoo.tools.image import base64_to_image
+
+from ..report.hr_pop_report import get_pop_timezone
 
 _logger = logging.getLogger(__name__)
 
@@ -52,9 +65,35 @@ POP_STATES = [
     ("cancelled", "Cancelled"),
 ]
 
+# Before the first signature the plan follows the employee's job and department.
+UNSIGNED_STATES = ("draft", "invited", "meeting")
 PORTAL_LINK_CONTEXT_KEY = "hr_pop_portal_link_grant"
 # The exclusion constraint of hr.pop (table hr_pop) against overlapping open plans.
 POP_OVERLAP_CONSTRAINT = "employee_period_no_overlap"
+
+
+def write_per_record(records, field_name, values_by_id):
+    """Store a different value of a plain stored column per record of ``records``
+    in one query, where ``write`` issues one per record: for batches, and only for
+    fields nothing computes from, tracks or guards against the caller."""
+    if not values_by_id:
+        return
+    records.env.flush_all()
+    table = SQL.identifier(records._table)
+    records.env.cr.execute(
+        SQL(
+            "UPDATE %s SET %s = v.value FROM (VALUES %s) AS v(id, value)"
+            " WHERE %s.id = v.id",
+            table,
+            SQL.identifier(field_name),
+            SQL(", ").join(
+                SQL("(%s, %s)", record_id, value)
+                for record_id, value in values_by_id.items()
+            ),
+            table,
+        )
+    )
+    records.browse(values_by_id).invalidate_recordset([field_name])
 
 
 class PortalLinkGrant:
@@ -320,7 +359,6 @@ class HrPop(models.Model):
     employee_decision = fields.Selection(
         [("agree", "Agreed"), ("seen", "Seen, Not Agreed")],
         copy=False,
-        tracking=True,
         help="Agreed: the employee agrees with the plan. Seen: received, not agreed.",
     )
     employee_comment = fields.Text(
@@ -362,8 +400,9 @@ class HrPop(models.Model):
     approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     approved_on = fields.Datetime(copy=False, readonly=True)
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
-    refuse_reason = fields.Text(copy=False, tracking=True)
-    cancel_reason = fields.Text(copy=False, tracking=True)
+    # Told by the chatter notes of refusing and cancelling, not tracked.
+    refuse_reason = fields.Text(copy=False)
+    cancel_reason = fields.Text(copy=False)
 
     # One open plan per employee and day, enforced by PostgreSQL as well: the Python
     # check cannot see a plan that a concurrent transaction (a POP round, the
@@ -397,8 +436,13 @@ class HrPop(models.Model):
 
     @api.depends("employee_id")
     def _compute_manager_id(self):
+        # The employee's manager, else the manager of his department (not himself).
         for pop in self:
-            pop.manager_id = pop.employee_id.parent_id
+            employee = pop.employee_id.sudo()
+            department_manager = employee.department_id.manager_id
+            pop.manager_id = employee.parent_id or (
+                department_manager if department_manager != employee else False
+            )
 
     @api.depends("employee_id")
     def _compute_company_id(self):
@@ -408,6 +452,11 @@ class HrPop(models.Model):
     @api.depends("employee_id.department_id", "employee_id.job_id")
     def _compute_department_job(self):
         for pop in self:
+            if pop.state not in UNSIGNED_STATES:
+                # The job and department of the agreement, as signed and printed.
+                pop.department_id = pop.department_id
+                pop.job_id = pop.job_id
+                continue
             pop.department_id = pop.employee_id.department_id
             pop.job_id = pop.employee_id.job_id
 
@@ -425,7 +474,10 @@ class HrPop(models.Model):
             hire_date = employee[employee._get_new_hire_field()] if employee else False
             pop.in_service_since = hire_date and fields.Date.to_date(hire_date)
 
-    @api.depends("employee_id", "date_start", "state")
+    # Not on "state": a plan's own state does not change which plan precedes it;
+    # the others' are recomputed when a plan enters or leaves cancelled
+    # (_recompute_next_previous_pops).
+    @api.depends("employee_id", "date_start")
     def _compute_previous_pop_id(self):
         for pop in self:
             if not pop.employee_id or not pop.date_start:
@@ -530,27 +582,40 @@ class HrPop(models.Model):
 
     @api.constrains("employee_id", "date_start", "date_end", "state")
     def _check_overlapping_pops(self):
-        for pop in self.filtered(lambda p: p.state != "cancelled"):
-            overlapping = self.sudo().search(
-                [
-                    ("id", "!=", pop.id),
-                    ("employee_id", "=", pop.employee_id.id),
-                    ("state", "!=", "cancelled"),
-                    ("date_start", "<=", pop.date_end),
-                    ("date_end", ">=", pop.date_start),
-                ],
-                limit=1,
+        # One query for the whole batch (an invitation round writes hundreds).
+        pops = self.filtered(lambda p: p.state != "cancelled")
+        if not pops:
+            return
+        self.flush_model(["employee_id", "date_start", "date_end", "state"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT pop.id, other.id
+                  FROM hr_pop pop
+                  JOIN hr_pop other
+                    ON other.employee_id = pop.employee_id
+                   AND other.id <> pop.id
+                   AND other.state <> 'cancelled'
+                   AND other.date_start <= pop.date_end
+                   AND other.date_end >= pop.date_start
+                 WHERE pop.id IN %s
+                 ORDER BY pop.id, other.id
+                 LIMIT 1
+                """,
+                tuple(pops.ids),
             )
-            if overlapping:
-                raise ValidationError(
-                    self.env._(
-                        "%(employee)s already has a development plan for an "
-                        "overlapping period (%(other)s). Cancel that plan or choose "
-                        "another period.",
-                        employee=pop.employee_id.name,
-                        other=overlapping.name,
-                    )
+        )
+        if rows:
+            pop, overlapping = self.browse(rows[0][0]), self.sudo().browse(rows[0][1])
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s already has a development plan for an "
+                    "overlapping period (%(other)s). Cancel that plan or choose "
+                    "another period.",
+                    employee=pop.sudo().employee_id.name,
+                    other=overlapping.name,
                 )
+            )
 
     @api.constrains("employee_id", "date_start", "date_end", "state")
     def _check_overlapping_pops_in_database(self):
@@ -702,10 +767,31 @@ class HrPop(models.Model):
                 )
             )
 
+    def _mail_track(self, tracked_fields, initial_values):
+        # "None -> value" says nothing the form does not show: a conversation date
+        # or a manager filled in for the first time is not logged as a change.
+        # Yes/no and amounts always have a value.
+        first_fills = {
+            name
+            for name, info in tracked_fields.items()
+            if name in initial_values
+            and not initial_values[name]
+            and info["type"] not in ("boolean", "integer", "float", "monetary")
+        }
+        return super()._mail_track(
+            {
+                name: info
+                for name, info in tracked_fields.items()
+                if name not in first_fills
+            },
+            initial_values,
+        )
+
     # === ACTION METHODS === #
     def action_invite(self):
         """Invite the employee (draft -> invited) and open the preparation."""
         self._check_state("draft", self.env._("invite the employee"))
+        self._check_manager_and_date(self.env._("invite the employee"))
         # Who has left gets no mail at his private address and no calendar event.
         archived = self.sudo().employee_id.filtered(
             lambda employee: not employee.active
@@ -718,48 +804,55 @@ class HrPop(models.Model):
                     employees=", ".join(archived.mapped("name")),
                 )
             )
-        for pop in self:
-            # The employee's link exists from now on; its token is not returned here.
-            pop._pop_portal_grant()._portal_ensure_token()
-            pop._create_preparation_answers()
-            # The manager follows the plan, so the employee's portal messages reach him.
-            pop.message_subscribe(
-                partner_ids=pop.sudo().manager_id.user_id.partner_id.ids
-            )
+        # All of it in batches: the invitation cron invites hundreds at once.
+        pops = self.sudo()
+        # The employee's link exists from now on; its token is not returned here.
+        pops._pop_ensure_tokens()
+        pops._create_preparation_answers()
+        pops._subscribe_managers()
         self._pop_workflow().write({"state": "invited"})
-        for pop in self:
-            pop._send_invitation()
-            pop._create_meeting_event()
-            deadline = pop.meeting_date and (pop.meeting_date - relativedelta(days=7))
-            pop._schedule_activity(
-                "hr_pop.mail_activity_pop_prepare",
-                pop.employee_id.user_id,
-                self.env._("Prepare your development conversation"),
-                deadline,
-            )
-            pop._schedule_activity(
-                "hr_pop.mail_activity_pop_prepare",
-                pop.manager_id.user_id,
-                self.env._(
-                    "Prepare the development conversation with %(employee)s",
-                    employee=pop.employee_id.name,
+        self.env["hr.pop.notification"]._send_pop_invitations(pops)
+        pops._create_meeting_event()
+        todo = []
+        for pop in pops:
+            deadline = pop.meeting_date - relativedelta(days=7)
+            employee_name = pop.employee_id.name
+            todo += [
+                (
+                    pop,
+                    "hr_pop.mail_activity_pop_prepare",
+                    pop.employee_id.user_id,
+                    self.env._("Prepare your development conversation"),
+                    deadline,
                 ),
-                deadline,
-            )
-            pop._schedule_activity(
-                "hr_pop.mail_activity_pop_conversation",
-                pop.manager_id.user_id,
-                self.env._(
-                    "Hold the development conversation with %(employee)s",
-                    employee=pop.employee_id.name,
+                (
+                    pop,
+                    "hr_pop.mail_activity_pop_prepare",
+                    pop.manager_id.user_id,
+                    self.env._(
+                        "Prepare the development conversation with %(employee)s",
+                        employee=employee_name,
+                    ),
+                    deadline,
                 ),
-                pop.meeting_date,
-            )
+                (
+                    pop,
+                    "hr_pop.mail_activity_pop_conversation",
+                    pop.manager_id.user_id,
+                    self.env._(
+                        "Hold the development conversation with %(employee)s",
+                        employee=employee_name,
+                    ),
+                    pop.meeting_date,
+                ),
+            ]
+        self._schedule_activities(todo)
         return self._get_no_email_notice() or True
 
     def action_start_meeting(self):
         """The conversation is held (invited -> meeting): preparation is frozen."""
         self._check_state("invited", self.env._("start the conversation"))
+        self._check_manager_and_date(self.env._("start the conversation"))
         self._pop_workflow().write({"state": "meeting"})
         for pop in self:
             pop._close_activities("hr_pop.mail_activity_pop_prepare")
@@ -769,6 +862,7 @@ class HrPop(models.Model):
     def action_submit(self):
         """The plan is ready to sign (meeting -> to_sign), once its goals are SMART."""
         self._check_state("meeting", self.env._("submit the plan for signature"))
+        self._check_manager_and_date(self.env._("submit the plan for signature"))
         for pop in self:
             pop._check_smart_goals()
         self._pop_workflow().write({"state": "to_sign"})
@@ -857,6 +951,15 @@ class HrPop(models.Model):
             )
         reason = self._check_reason(reason)
         self._pop_workflow().write({"state": "cancelled", "cancel_reason": reason})
+        for pop in self:
+            pop.message_post(
+                body=self.env._(
+                    "Plan cancelled by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         self.sudo().meeting_event_id.action_archive()
         self.activity_unlink(
             [
@@ -971,10 +1074,18 @@ class HrPop(models.Model):
                     "conversation."
                 )
             )
+        # A blank answer is no agenda point: it is never shown to the other side.
+        answered = self.sudo().answer_ids.filtered(
+            lambda a: a.author == role and (a.answer or "").strip()
+        )
+        if not answered:
+            raise UserError(
+                self.env._(
+                    "There is nothing to share: none of your answers has any text."
+                )
+            )
         self.sudo()._pop_workflow().write({f"{role}_answers_shared": True})
-        self.sudo().answer_ids.filtered(
-            lambda a: a.author == role
-        )._pop_workflow().write({"shared": True})
+        answered._pop_workflow().write({"shared": True})
         return True
 
     def action_submit_manager_preparation(self):
@@ -1062,6 +1173,19 @@ class HrPop(models.Model):
             pid=pid,
             share_token=share_token,
         )
+
+    def _notify_thread_by_email(
+        self, message, recipients_data, msg_vals=False, **kwargs
+    ):
+        """Never SMTP inside a portal request or a scheduled action: the followers'
+        mails of a plan go through the mail queue, which is triggered at once."""
+        kwargs["force_send"] = False
+        result = super(
+            HrPop, self.with_context(mail_notify_force_send=False)
+        )._notify_thread_by_email(message, recipients_data, msg_vals=msg_vals, **kwargs)
+        if any(recipient.get("notif") == "email" for recipient in recipients_data):
+            self.env["hr.pop.notification"]._trigger_mail_queue()
+        return result
 
     def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
         """portal.mixin gives the record's customer a "View" button with the token and
@@ -1283,39 +1407,6 @@ class HrPop(models.Model):
             )
         return address and formataddr((company.name, address))
 
-    def _pop_notify_activity(self, activity):
-        """The "assigned to you" mail of ``activity``, from the company: Odoo's own
-        comes from the current user, who has no address when he is the public
-        user of a link or the system running a scheduled action."""
-        self.ensure_one()
-        activity = activity.sudo().with_context(
-            lang=activity.user_id.lang or self.env.lang
-        )
-        model_description = activity.env["ir.model"]._get(self._name).display_name
-        body = activity.env["ir.qweb"]._render(
-            "mail.message_activity_assigned",
-            {
-                "activity": activity,
-                "model_description": model_description,
-                "is_html_empty": is_html_empty,
-            },
-            minimal_qcontext=True,
-        )
-        self.sudo().with_context(lang=activity.env.lang).message_notify(
-            partner_ids=activity.user_id.partner_id.ids,
-            body=body,
-            record_name=activity.res_name,
-            model_description=model_description,
-            email_layout_xmlid="mail.mail_notification_layout",
-            subject=self.env._(
-                '"%(pop)s: %(summary)s" assigned to you',
-                pop=activity.res_name,
-                summary=activity.summary or activity.activity_type_id.name,
-            ),
-            author_id=self.sudo().company_id.partner_id.id,
-            email_from=self._pop_mail_sender(),
-        )
-
     def _get_content_hash(self):
         """SHA-256 of what is signed: period, conversation summary, goals,
         activities and their costs."""
@@ -1416,6 +1507,27 @@ class HrPop(models.Model):
                     what=what,
                     pops=", ".join(wrong.mapped("name")),
                     state=state_label[state],
+                )
+            )
+
+    def _check_manager_and_date(self, what):
+        """The conversation needs a manager who holds it and a date: say which plan
+        misses what, rather than inviting nobody or nowhere."""
+        problems = []
+        for pop in self.sudo():
+            missing = []
+            if not pop.manager_id:
+                missing.append(self.env._("a manager"))
+            if not pop.meeting_date:
+                missing.append(self.env._("a conversation date"))
+            if missing:
+                problems.append(f"- {pop.display_name}: {', '.join(missing)}")
+        if problems:
+            raise UserError(
+                self.env._(
+                    "You cannot %(what)s yet. Missing:\n%(problems)s",
+                    what=what,
+                    problems="\n".join(problems),
                 )
             )
 
@@ -1583,24 +1695,62 @@ class HrPop(models.Model):
         return True
 
     def _create_preparation_answers(self):
-        self.ensure_one()
-        questions = self.question_set_id.question_ids.filtered("active")
-        existing = self.answer_ids.question_id
-        self.env["hr.pop.answer"].sudo().create(
-            [
-                {"pop_id": self.id, "question_id": question.id}
-                for question in questions - existing
-            ]
+        """An empty answer per active question of the plan's question set, for
+        both sides. One INSERT for the whole batch (an invitation round: twenty
+        answers per plan, thousands of plans); the related stored fields are
+        filled in from the question and the plan as the ORM would."""
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO hr_pop_answer (pop_id, question_id, sequence, author,
+                                           company_id, shared, create_uid,
+                                           create_date, write_uid, write_date)
+                SELECT pop.id, question.id, question.sequence, question.audience,
+                       pop.company_id, FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM hr_pop pop
+                  JOIN hr_pop_question question
+                    ON question.question_set_id = pop.question_set_id
+                   AND question.active
+                 WHERE pop.id IN %(ids)s
+                ON CONFLICT (pop_id, question_id) DO NOTHING
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(
+            ["answer_ids", "employee_answer_ids", "manager_answer_ids"]
         )
 
-    def _send_invitation(self):
-        """Mail the invitation to the employee's private address (seed 002).
+    def _pop_ensure_tokens(self):
+        """Give each plan its employee's token (see ``_portal_ensure_token``), in
+        one query for the whole batch of an invitation round."""
+        missing = self.sudo().filtered(lambda pop: not pop.access_token)
+        if not missing:
+            return
+        self.env.cr.execute(
+            SQL(
+                "UPDATE hr_pop SET access_token = gen_random_uuid()::text"
+                " WHERE id IN %s AND access_token IS NULL",
+                tuple(missing.ids),
+            )
+        )
+        missing.invalidate_recordset(["access_token"])
 
-        Falls back to the work address, then to an HR to-do; every invitation is
-        logged once in hr.pop.notification (see ``_send_pop_invitation`` there).
-        """
-        self.ensure_one()
-        return self.env["hr.pop.notification"]._send_pop_invitation(self)
+    def _subscribe_managers(self):
+        """The manager follows the plan, so the employee's portal messages reach
+        him: one subscription per manager for all his plans of the batch."""
+        pops_by_partner = defaultdict(lambda: self.env["hr.pop"].sudo())
+        for pop in self.sudo():
+            partner = pop.manager_id.user_id.partner_id
+            if partner:
+                pops_by_partner[partner] |= pop
+        for partner, pops in pops_by_partner.items():
+            pops.message_subscribe(partner_ids=partner.ids)
 
     def _get_meeting_event_values(self):
         self.ensure_one()
@@ -1622,22 +1772,25 @@ class HrPop(models.Model):
         }
 
     def _create_meeting_event(self):
-        """Put the conversation in both calendars, once; our invitation is the mail."""
-        self.ensure_one()
-        event = self.sudo().meeting_event_id
-        if not self.meeting_date or event:
-            if event and not event.active:  # cancelled, then restarted
-                event.action_unarchive()
-                self._sync_meeting_event()
-            return event
-        event = (
+        """Put each conversation in both calendars, once, in one create for the
+        batch; our invitation is the mail, so Odoo's is not sent."""
+        pops = self.sudo().filtered("meeting_date")
+        restarted = pops.meeting_event_id.filtered(lambda event: not event.active)
+        if restarted:  # cancelled, then invited again
+            restarted.action_unarchive()
+            pops.filtered(
+                lambda pop: pop.meeting_event_id in restarted
+            )._sync_meeting_event()
+        new = pops.filtered(lambda pop: not pop.meeting_event_id)
+        events = (
             self.env["calendar.event"]
             .sudo()
             .with_context(no_mail_to_attendees=True)
-            .create(self._get_meeting_event_values())
+            .create([pop._get_meeting_event_values() for pop in new])
         )
-        self.sudo()._pop_workflow().meeting_event_id = event
-        return event
+        write_per_record(
+            new, "meeting_event_id", dict(zip(new.ids, events.ids, strict=True))
+        )
 
     def _sync_meeting_event(self):
         pops = self.sudo().filtered(lambda p: p.meeting_event_id and p.meeting_date)
@@ -1766,26 +1919,42 @@ class HrPop(models.Model):
         }.get(role, role)
 
     def _schedule_activity(self, activity_xmlid, users, summary, deadline=None):
-        """Plan a to-do for whoever must act next; portal users get none.
-
-        Odoo mails the assignment from the current user; the public user of a link
-        and the system of a scheduled action cannot send it, so then it comes from
-        the company (``_pop_notify_activity``)."""
+        """Plan a to-do for whoever must act next (see ``_schedule_activities``)."""
         self.ensure_one()
-        actor = self.env.user
-        from_company = actor._is_public() or actor._is_superuser() or not actor.email
-        pop = self.sudo()
-        if from_company:
-            pop = pop.with_context(mail_activity_quick_update=True)
-        for user in users.filtered(lambda u: not u.share):
-            activity = pop.activity_schedule(
-                activity_xmlid,
-                date_deadline=deadline and fields.Date.to_date(deadline),
-                summary=summary,
-                user_id=user.id,
-            )
-            if from_company and user != actor:
-                self._pop_notify_activity(activity)
+        self._schedule_activities([(self, activity_xmlid, users, summary, deadline)])
+
+    @api.model
+    def _schedule_activities(self, todo):
+        """Plan the to-dos of ``todo``, ``[(plan, activity xmlid, users, summary,
+        deadline)]``, in one create; portal users get none.
+
+        No "assigned to you" mail per to-do: the daily digest lists each user's
+        plans that need him (``hr.pop.notification._cron_send_digests``)."""
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        activity_types = {}
+        vals_list = []
+        for pop, activity_xmlid, users, summary, deadline in todo:
+            if activity_xmlid not in activity_types:
+                activity_types[activity_xmlid] = self.env.ref(activity_xmlid)
+            activity_type = activity_types[activity_xmlid]
+            vals_list += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": pop.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary,
+                    "date_deadline": fields.Date.to_date(deadline)
+                    if deadline
+                    else today,
+                    "user_id": user.id,
+                    "automated": True,
+                }
+                for user in users.filtered(lambda u: not u.share)
+            ]
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True
+        ).create(vals_list)
 
     def _close_activities(self, activity_xmlid, user=None):
         """Mark the activities done: everybody's, or only ``user``'s when given."""
@@ -1799,6 +1968,32 @@ class HrPop(models.Model):
     def _has_to_be_signed(self, role="employee"):
         self.ensure_one()
         return self.state == "to_sign" and not self[f"{role}_signed_on"]
+
+    def _format_meeting_date(self, role="employee", lang_code=None):
+        """The conversation date as ``role`` reads it: in his timezone (his user's,
+        else his employee's), without seconds and with the zone named, e.g. "June 1,
+        2026 at 10:00 AM (Netherlands Time)"."""
+        self.ensure_one()
+        pop = self.sudo()
+        if not pop.meeting_date:
+            return ""
+        person = pop.employee_id if role == "employee" else pop.manager_id
+        # The zone of the portal pages and the PDF too.
+        tz_name = get_pop_timezone(person)
+        zone = pytz.timezone(tz_name)
+        local = pytz.utc.localize(pop.meeting_date).astimezone(zone)
+        lang_code = lang_code or self.env.lang
+        locale = babel.Locale.parse(get_lang(self.env, lang_code).code)
+        return self.env._(
+            "%(date)s at %(time)s (%(zone)s)",
+            date=format_date(self.env, local.date(), lang_code, "long"),
+            time=format_time(
+                self.env, local.time(), time_format="short", lang_code=lang_code
+            ),
+            zone=zone.zone
+            if zone.zone in ("UTC", "Etc/UTC", "GMT")
+            else babel.dates.get_timezone_location(tz_name, locale=locale),
+        )
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -16,7 +16,13 @@ class HrPopAnswer(models.Model):
     _pop_fixed_fields = ("pop_id", "question_id")
     _pop_workflow_fields = {"shared": None}
 
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    pop_id = fields.Many2one(
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     question_id = fields.Many2one("hr.pop.question", required=True, ondelete="restrict")
     question = fields.Text(related="question_id.name", string="Question Text")
     sequence = fields.Integer(related="question_id.sequence", store=True)

@@ -33,7 +33,13 @@ class HrPopGoal(models.Model):
     _pop_value_ranges = {"progress": (0, 100)}
 
     # === FIELDS === #
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    pop_id = fields.Many2one(
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     sequence = fields.Integer(default=10)
     category = fields.Selection(GOAL_CATEGORIES, required=True, default="job")
     category_sequence = fields.Integer(compute="_compute_category_sequence", store=True)
@@ -89,6 +95,15 @@ class HrPopGoal(models.Model):
     company_id = fields.Many2one(related="pop_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="pop_id.currency_id")
     cost = fields.Monetary(compute="_compute_cost", currency_field="currency_id")
+    # For the form: what may still change, as the model checks it on write.
+    content_locked = fields.Boolean(
+        compute="_compute_locks",
+        help="The plan is signed (or closed): the goal is part of the agreement.",
+    )
+    execution_locked = fields.Boolean(
+        compute="_compute_locks",
+        help="The plan is closed or cancelled: its progress and evaluation are final.",
+    )
 
     _sql_constraints = [
         (
@@ -134,6 +149,17 @@ class HrPopGoal(models.Model):
                 goal.line_ids.filtered(lambda line: line.state != "cancelled").mapped(
                     "cost"
                 )
+            )
+
+    @api.depends("pop_id.state", "pop_id.is_signed")
+    def _compute_locks(self):
+        for goal in self:
+            pop = goal.pop_id
+            goal.execution_locked = pop.state in ("done", "cancelled")
+            goal.content_locked = bool(
+                pop.is_signed
+                or goal.execution_locked
+                or pop.state in ("to_approve", "running")
             )
 
     # === CONSTRAINT METHODS === #

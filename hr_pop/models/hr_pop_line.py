@@ -25,7 +25,13 @@ class HrPopLine(models.Model):
     }
 
     # === FIELDS === #
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    pop_id = fields.Many2one(
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     sequence = fields.Integer(default=10)
     goal_id = fields.Many2one(
         "hr.pop.goal",
@@ -126,6 +132,15 @@ class HrPopLine(models.Model):
     employee_id = fields.Many2one(related="pop_id.employee_id", store=True, index=True)
     department_id = fields.Many2one(related="pop_id.department_id", store=True)
     company_id = fields.Many2one(related="pop_id.company_id", store=True, index=True)
+    # For the form: what may still change, as the model checks it on write.
+    content_locked = fields.Boolean(
+        compute="_compute_locks",
+        help="The plan is signed (or closed): the activity is part of the agreement.",
+    )
+    status_locked = fields.Boolean(
+        compute="_compute_locks",
+        help="The status changes before signing and while the plan runs.",
+    )
 
     _sql_constraints = [
         (
@@ -159,6 +174,17 @@ class HrPopLine(models.Model):
     def _compute_during_work_hours(self):
         for line in self:
             line.during_work_hours = line.mandatory or line.during_work_hours
+
+    @api.depends("pop_id.state", "pop_id.is_signed")
+    def _compute_locks(self):
+        for line in self:
+            pop = line.pop_id
+            line.content_locked = bool(
+                pop.is_signed or pop.state in (*SIGNED_STATES, "cancelled")
+            )
+            line.status_locked = pop.state in ("done", "cancelled") or (
+                line.content_locked and pop.state != "running"
+            )
 
     # === CONSTRAINT METHODS === #
     @api.constrains("date_start", "date_end")

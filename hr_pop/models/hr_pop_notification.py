@@ -9,7 +9,7 @@ handled drops out of the next search.
 """
 
 import logging
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from datetime import datetime, time, timedelta
 from functools import partial
 
@@ -18,6 +18,9 @@ from psycopg2.errors import UniqueViolation
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL, formataddr, mute_logger
+
+from .hr_pop import write_per_record
+from .ir_qweb import COMPILE_CACHE_CONTEXT_KEY, QwebCompileCache
 
 _logger = logging.getLogger(__name__)
 
@@ -34,13 +37,14 @@ NOTIFICATION_KINDS = [
     ("activity_evaluation", "Activity Evaluation"),
     ("closing_reminder", "Closing Reminder"),
     ("signed_pdf", "Signed Plan"),
+    ("digest", "Daily Digest"),
 ]
 # Mails whose content is private go to the employee's private address or nowhere.
 PRIVATE_KINDS = {"agenda_exchange", "signed_pdf"}
 ROLES = ("employee", "manager")
 # Plan states in which the signed plan is confirmed in writing (seed 003).
 SIGNED_PDF_STATES = ("to_approve", "running")
-MAIL_LAYOUT = "mail.mail_notification_light"
+MAIL_LAYOUT = "hr_pop.mail_layout_pop"
 # A reminder leaves at the earliest this long after the mail it reminds of, so that
 # nobody is reminded of what he could not have done yet.
 REMINDER_MIN_DELAY = timedelta(days=2)
@@ -48,6 +52,19 @@ REMINDER_MIN_DELAY = timedelta(days=2)
 # plan's chatter and has no author, so that only the system reads it (mail.message
 # access: the document, the author, the creator or a recipient).
 EMPLOYEE_MAIL_VALUES = {"model": False, "res_id": False, "author_id": False}
+
+# What a mail template renders for our mails; the recipient and sender are ours.
+RENDERED_TEMPLATE_FIELDS = (
+    "attachment_ids",
+    "auto_delete",
+    "body_html",
+    "email_cc",
+    "mail_server_id",
+    "reply_to",
+    "report_template_ids",
+    "scheduled_date",
+    "subject",
+)
 
 Recipient = namedtuple("Recipient", "email partner lang is_private")
 # One kind of notification to find and send: ``handler(record, key)`` sends it for a
@@ -130,7 +147,7 @@ class HrPopNotification(models.Model):
             .search(self._get_invitation_domain(), order="id", limit=batch_size + 1)
         )
         batch = pops[:batch_size]
-        invited = sum(self._process(pop, pop.action_invite) for pop in batch)
+        invited = self._process_batch(batch, lambda pops: pops.action_invite())
         self.env["ir.cron"]._notify_progress(
             done=created + invited, remaining=to_create + len(pops) - len(batch)
         )
@@ -145,13 +162,67 @@ class HrPopNotification(models.Model):
         """Progress reviews, activity checks and evaluations, closing, signed plan."""
         self._run_jobs(self._get_follow_up_jobs(), batch_size)
 
+    @api.model
+    def _cron_send_digests(self, batch_size=BATCH_SIZE):
+        """Once a day, one mail per manager (or HR officer) listing every plan that
+        needs him (his open to-dos on plans), instead of a mail per to-do or per
+        plan. Sent when something is new since his last digest or due by today."""
+        today = fields.Date.context_today(self)
+        user_ids = self._get_digest_user_ids(today, batch_size + 1)
+        batch = self.env["res.users"].sudo().browse(user_ids[:batch_size])
+        done = sum(
+            self._process(user, partial(self._send_digest, user, today))
+            for user in batch
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=len(user_ids) - len(batch)
+        )
+
     # === CANDIDATES === #
     @api.model
+    def _get_digest_user_ids(self, today, limit):
+        """Internal users with open to-dos on plans, not mailed today, with a to-do
+        that is new since their last digest or due by today."""
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT activity.user_id
+                  FROM mail_activity activity
+                  JOIN res_users users ON users.id = activity.user_id
+                  JOIN hr_pop pop ON pop.id = activity.res_id
+                  LEFT JOIN LATERAL (
+                        SELECT max(n.date) AS date FROM hr_pop_notification n
+                         WHERE n.kind = 'digest'
+                           AND split_part(n.key, '@', 1) = activity.user_id::text
+                  ) last_digest ON TRUE
+                 WHERE activity.res_model = 'hr.pop'
+                   AND activity.active
+                   AND pop.state NOT IN ('done', 'cancelled')
+                   AND users.active
+                   AND NOT users.share
+                   AND (last_digest.date IS NULL OR last_digest.date::date < %(today)s)
+                   AND (activity.date_deadline <= %(today)s
+                        OR last_digest.date IS NULL
+                        OR activity.create_date > last_digest.date)
+              GROUP BY activity.user_id
+              ORDER BY activity.user_id
+                 LIMIT %(limit)s
+                """,
+                today=today,
+                limit=limit,
+            )
+        )
+        return [row[0] for row in rows]
+
+    @api.model
     def _get_invitation_domain(self):
-        # Who has left (archived employee) is never invited: action_invite refuses.
+        # Who has left (archived employee) is never invited, nor a plan without a
+        # manager: action_invite refuses them (the manager has a to-do to plan it).
         return [
             ("state", "=", "draft"),
             ("employee_id.active", "=", True),
+            ("manager_id", "!=", False),
             ("meeting_date", ">", fields.Datetime.now()),
             ("invitation_date", "<=", fields.Date.context_today(self)),
         ]
@@ -203,14 +274,23 @@ class HrPopNotification(models.Model):
                 employee_id,
             )
             return
-        pop._schedule_activity(
-            "mail.mail_activity_data_todo",
-            self._get_follow_up_user(pop),
-            self.env._(
+        if pop.manager_id:
+            summary = self.env._(
                 "Plan the development conversation with %(employee)s: once it has "
                 "a date, the invitation goes out by itself.",
                 employee=pop.employee_id.name,
-            ),
+            )
+        else:
+            summary = self.env._(
+                "%(employee)s has no manager to hold the development conversation: "
+                "set one and plan the conversation; then the invitation goes out by "
+                "itself.",
+                employee=pop.employee_id.name,
+            )
+        pop._schedule_activity(
+            "mail.mail_activity_data_todo",
+            self._get_follow_up_user(pop),
+            summary,
             pop.date_start,
         )
 
@@ -252,6 +332,10 @@ class HrPopNotification(models.Model):
                     SQL("%s", role),
                     partial(self._send_agenda_exchange, role=role),
                 )
+                if role == "manager":
+                    # The manager's plans that wait for him are in his daily digest
+                    # (his prepare and sign to-dos), not in a mail per plan.
+                    continue
                 yield Job(
                     "preparation_reminder",
                     "hr.pop",
@@ -415,6 +499,28 @@ class HrPopNotification(models.Model):
         return done, remaining
 
     @api.model
+    def _process_batch(self, records, function):
+        """Run ``function(records)`` for the whole batch in one savepoint; when it
+        fails, one by one, so that a bad record is skipped (and retried next run)
+        instead of failing the batch. Returns how many succeeded."""
+        if not records:
+            return 0
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                function(records)
+        except Exception as error:  # noqa: BLE001 - retried record by record below
+            _logger.info(
+                "POP batch of %s records failed (%s); retrying one by one",
+                len(records),
+                error,
+            )
+        else:
+            return len(records)
+        return sum(
+            self._process(record, partial(function, record)) for record in records
+        )
+
+    @api.model
     def _process(self, record, function):
         """Run ``function`` in a savepoint: a failure is logged and retried next run."""
         try:
@@ -471,48 +577,103 @@ class HrPopNotification(models.Model):
         """Log a notification first; UniqueViolation when it is logged already."""
         with mute_logger("odoo.sql_db"):
             return self.sudo().create(
-                {
-                    "pop_id": pop.id,
-                    "kind": kind,
-                    "key": key,
-                    "channel": channel,
-                    "partner_id": recipient and recipient.partner.id,
-                    "email": recipient and recipient.email,
-                    "note": note,
-                }
+                self._log_values(pop, kind, key, recipient, channel, note)
             )
 
     @api.model
+    def _log_values(self, pop, kind, key, recipient=None, channel="email", note=False):
+        return {
+            "pop_id": pop.id,
+            "kind": kind,
+            "key": key,
+            "channel": channel,
+            "partner_id": recipient and recipient.partner.id,
+            "email": recipient and recipient.email,
+            "note": note,
+        }
+
+    @api.model
     def _send(self, pop, kind, key, role, template_xmlid, email_values=None, **ctx):
-        """Log and queue the mail of ``template_xmlid`` for ``role``; returns the log.
+        """Log and queue the mail of ``template_xmlid`` for ``role``; returns the log
+        (see ``_send_batch``)."""
+        return self._send_batch(
+            [(pop, key)], kind, role, template_xmlid, email_values, **ctx
+        )
+
+    @api.model
+    def _send_batch(
+        self, pops_keys, kind, role, template_xmlid, email_values=None, **ctx
+    ):
+        """Log and queue the mails of ``template_xmlid`` for ``role`` of each plan of
+        ``pops_keys`` (``[(plan, key)]``), rendered in batches; returns the logs.
 
         Private content never goes to a work address; without any address, the log
         says so and nothing is mailed.
         """
-        recipient = self._get_recipient(pop, role)
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        note = False
+        log_vals = []
+        # (language, company) -> [(plan, key, recipient)]: one rendering each.
+        to_send = defaultdict(list)
+        for pop, key in pops_keys:
+            pop = pop.sudo()
+            recipient = self._get_recipient(pop, role)
+            note = self._get_unsendable_note(
+                kind, role, recipient, template, template_xmlid
+            )
+            if note:
+                log_vals.append(
+                    self._log_values(pop, kind, key, recipient, "none", note)
+                )
+            else:
+                to_send[recipient.lang, pop.company_id].append((pop, key, recipient))
+        for (lang, _company), items in to_send.items():
+            pops = self.env["hr.pop"].sudo().concat(*(pop for pop, _k, _r in items))
+            mails = self._render_mails(pops, role, template, lang, email_values, ctx)
+            write_per_record(
+                mails,
+                "email_to",
+                {
+                    mail.id: recipient.email
+                    for mail, (_pop, _key, recipient) in zip(mails, items, strict=True)
+                },
+            )
+            log_vals += [
+                dict(self._log_values(pop, kind, key, recipient), mail_id=mail.id)
+                for mail, (pop, key, recipient) in zip(mails, items, strict=True)
+            ]
+        with mute_logger("odoo.sql_db"):
+            notifications = self.sudo().create(log_vals)
+        if to_send:
+            self._trigger_mail_queue()
+        return notifications
+
+    @api.model
+    def _get_unsendable_note(self, kind, role, recipient, template, template_xmlid):
+        """Why the mail cannot go to ``recipient``, or False."""
         if not recipient.email:
-            note = self.env._("No e-mail address.")
-        elif role == "employee" and kind in PRIVATE_KINDS and not recipient.is_private:
-            note = self.env._(
+            return self.env._("No e-mail address.")
+        if role == "employee" and kind in PRIVATE_KINDS and not recipient.is_private:
+            return self.env._(
                 "No private e-mail address: private content is not sent "
                 "to the work address."
             )
-        elif not template:
-            note = self.env._(
+        if not template:
+            return self.env._(
                 "The mail template %(template)s is missing.", template=template_xmlid
             )
-        if note:
-            return self._log(pop, kind, key, recipient, channel="none", note=note)
-        notification = self._log(pop, kind, key, recipient)
+        return False
+
+    @api.model
+    def _render_mails(self, pops, role, template, lang, email_values, ctx):
+        """Queue the mails of ``template`` for ``pops`` (one company, one language)
+        in one batch, in the order of ``pops``; their ``email_to`` is the caller's."""
+        pop = pops[:1]
         email_values = {
-            "email_to": recipient.email,
             "recipient_ids": [],
             # From the company, also in a scheduled action (OdooBot) or after a
             # link action (the public user has no address).
             "email_from": pop._pop_mail_sender(),
-            "author_id": pop.sudo().company_id.partner_id.id,
+            "author_id": pop.company_id.partner_id.id,
             **(email_values or {}),
         }
         template = template.sudo()
@@ -520,22 +681,72 @@ class HrPopNotification(models.Model):
             # Rendered with the employee's link, and created by the superuser: the
             # user who triggered it (a manager inviting) cannot read it back.
             template = template.with_user(SUPERUSER_ID).with_context(
-                **pop._pop_portal_link_context()
+                **pops._pop_portal_link_context()
             )
             email_values.update(EMPLOYEE_MAIL_VALUES)
-        notification.mail_id = template.with_context(
-            pop_recipient=role, pop_recipient_lang=recipient.lang, **ctx
-        ).send_mail(
-            pop.id,
-            force_send=False,
-            email_values=email_values,
-            email_layout_xmlid=MAIL_LAYOUT,
+        template = template.with_context(
+            pop_recipient=role,
+            pop_recipient_lang=lang,
+            **{COMPILE_CACHE_CONTEXT_KEY: QwebCompileCache()},
+            **ctx,
         )
-        mail = notification.mail_id.sudo()
-        if mail.subject and mail.subject != mail.subject.strip():
-            mail.subject = mail.subject.strip()
-        self._trigger_mail_queue()
-        return notification
+        rendered = template._generate_template(pops.ids, RENDERED_TEMPLATE_FIELDS)
+        model_description = (
+            self.env["ir.model"].with_context(lang=lang)._get("hr.pop").display_name
+        )
+        vals_list, attachments_list = [], []
+        for pop in pops.with_context(lang=lang):
+            values = rendered[pop.id]
+            body = values.pop("body_html") or ""
+            attachments_list.append(values.pop("attachments", []))
+            template_attachment_ids = values.pop("attachment_ids", None) or []
+            values.update(email_values)
+            values["attachment_ids"] = [
+                fields.Command.link(attachment_id)
+                for attachment_id in template_attachment_ids
+            ] + list(email_values.get("attachment_ids") or [])
+            # A translated subject may start with a space.
+            values["subject"] = (values.get("subject") or "").strip()
+            values["body_html"] = self._render_mail_layout(pop, body, model_description)
+            # The message of a mail to the employee is on no record (it carries his
+            # link): it needs no copy of the body, which Odoo would sanitize twice.
+            values["body"] = "" if role == "employee" else body
+            vals_list.append(values)
+        # As the template's user: the superuser for the employee's mails.
+        mails = template.env["mail.mail"].sudo().create(vals_list)
+        for mail, attachments in zip(mails, attachments_list, strict=True):
+            if attachments:  # reports of the template (none of ours by default)
+                mail.with_context(default_type=None).write(
+                    {
+                        "attachment_ids": [
+                            fields.Command.create(
+                                {
+                                    "name": name,
+                                    "datas": datas,
+                                    "res_model": "mail.message",
+                                    "res_id": mail.mail_message_id.id,
+                                }
+                            )
+                            for name, datas in attachments
+                        ]
+                    }
+                )
+        return mails
+
+    @api.model
+    def _render_mail_layout(self, pop, body, model_description):
+        """``body`` in the frame of the plan's mails (``MAIL_LAYOUT``)."""
+        layout = pop.env["ir.qweb"]._render(
+            MAIL_LAYOUT,
+            {
+                "body": body,
+                "record_name": pop.display_name,
+                "model_description": model_description,
+                "company": pop.company_id,
+            },
+            minimal_qcontext=True,
+        )
+        return self.env["mail.render.mixin"]._replace_local_links(layout)
 
     @api.model
     def _trigger_mail_queue(self):
@@ -563,54 +774,62 @@ class HrPopNotification(models.Model):
         return user or pop._get_approver()
 
     @api.model
-    def _send_pop_invitation(self, pop):
-        """The invitation of ``pop`` (hr.pop._send_invitation): private address, else
-        the work address with a note, else a to-do for HR."""
-        pop = pop.sudo()
-        key = str(
-            self.sudo().search_count(
-                [("pop_id", "=", pop.id), ("kind", "=", "invitation")]
+    def _send_pop_invitations(self, pops):
+        """The invitations of ``pops`` (hr.pop.action_invite), in one batch: private
+        address, else the work address with a note, else a to-do for HR."""
+        pops = pops.sudo()
+        sent_before = dict(
+            self.sudo()._read_group(
+                [("pop_id", "in", pops.ids), ("kind", "=", "invitation")],
+                ["pop_id"],
+                ["__count"],
             )
-            + 1
         )
-        recipient = self._get_recipient(pop, "employee")
+        to_mail = []
+        for pop in pops:
+            # One key per invitation: a plan invited again is invited again.
+            key = str(sent_before.get(pop, 0) + 1)
+            recipient = self._get_recipient(pop, "employee")
+            if not recipient.email:
+                self._invite_without_address(pop, key, recipient)
+                continue
+            if not recipient.is_private:
+                pop.message_post(
+                    body=self.env._(
+                        "%(employee)s has no private e-mail address: the invitation "
+                        "went to the work address.",
+                        employee=pop.employee_id.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            to_mail.append((pop, key))
+        return self._send_batch(
+            to_mail, "invitation", "employee", "hr_pop.mail_template_pop_invitation"
+        )
+
+    @api.model
+    def _invite_without_address(self, pop, key, recipient):
+        """No address at all: HR (or the manager) invites in person."""
         employee = pop.employee_id
-        if not recipient.email:
-            summary = self.env._(
-                "No e-mail address for %(employee)s", employee=employee.name
-            )
-            self._log(
-                pop, "invitation", key, recipient, channel="activity", note=summary
-            )
-            pop._schedule_activity(
-                "hr_pop.mail_activity_pop_follow_up",
-                pop._get_approver(),
-                summary,
-                fields.Date.context_today(self),
-            )
-            pop.message_post(
-                body=self.env._(
-                    "No e-mail address for %(employee)s: the invitation was not sent. "
-                    "%(follow_up)s has a to-do to invite them in person.",
-                    employee=employee.name,
-                    follow_up=pop._get_follow_up_names(),
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-            return False
-        if not recipient.is_private:
-            pop.message_post(
-                body=self.env._(
-                    "%(employee)s has no private e-mail address: the invitation "
-                    "went to the work address.",
-                    employee=employee.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-        notification = self._send(
-            pop, "invitation", key, "employee", "hr_pop.mail_template_pop_invitation"
+        summary = self.env._(
+            "No e-mail address for %(employee)s", employee=employee.name
         )
-        return bool(notification.mail_id)
+        self._log(pop, "invitation", key, recipient, channel="activity", note=summary)
+        pop._schedule_activity(
+            "hr_pop.mail_activity_pop_follow_up",
+            pop._get_approver(),
+            summary,
+            fields.Date.context_today(self),
+        )
+        pop.message_post(
+            body=self.env._(
+                "No e-mail address for %(employee)s: the invitation was not sent. "
+                "%(follow_up)s has a to-do to invite them in person.",
+                employee=employee.name,
+                follow_up=pop._get_follow_up_names(),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     @api.model
     def _send_sign_request(self, pop):
@@ -758,6 +977,61 @@ class HrPopNotification(models.Model):
             summary,
             fields.Date.context_today(self),
         )
+
+    @api.model
+    def _send_digest(self, user, today):
+        """The digest of ``user``: his open to-dos on plans, oldest deadline first;
+        logged once per plan listed, under the key ``<user id>@<day>``."""
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [("res_model", "=", "hr.pop"), ("user_id", "=", user.id)],
+                order="date_deadline, id",
+            )
+        )
+        pops = (
+            self.env["hr.pop"]
+            .sudo()
+            .browse(dict.fromkeys(activities.mapped("res_id")))
+            .exists()
+            .filtered(lambda pop: pop.state not in ("done", "cancelled"))
+        )
+        activities = activities.filtered(lambda activity: activity.res_id in pops.ids)
+        if not activities or not user.email:
+            return
+        template = self.env.ref("hr_pop.mail_template_pop_digest").sudo()
+        company = user.company_id
+        mail = template.with_context(
+            pop_digest_activities=activities,
+            pop_digest_today=today,
+            pop_digest_base_url=pops[:1].get_base_url(),
+        ).send_mail(
+            user.id,
+            force_send=False,
+            email_values={
+                "email_to": user.email_formatted,
+                "recipient_ids": [],
+                "email_from": pops.filtered(lambda pop: pop.company_id == company)[
+                    :1
+                ]._pop_mail_sender()
+                or pops[:1]._pop_mail_sender(),
+                "author_id": company.partner_id.id,
+                "model": False,
+                "res_id": False,
+            },
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+        key = f"{user.id}@{today:%Y%m%d}"
+        recipient = Recipient(user.email_formatted, user.partner_id, user.lang, False)
+        with mute_logger("odoo.sql_db"):
+            self.sudo().create(
+                [
+                    dict(self._log_values(pop, "digest", key, recipient), mail_id=mail)
+                    for pop in pops
+                ]
+            )
+        self._trigger_mail_queue()
 
     @api.model
     def _get_signed_pdf_key(self, pop):

@@ -11,7 +11,13 @@ class HrPopReview(models.Model):
     _order = "date desc, id desc"
     _pop_fixed_fields = ("pop_id", "author_id")
 
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade", index=True)
+    pop_id = fields.Many2one(
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
     author_id = fields.Many2one(
         "res.users", string="Author", required=True, default=lambda self: self.env.user

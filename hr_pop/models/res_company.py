@@ -1,6 +1,27 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# The company's POP settings: what a POP administrator may change on his companies
+# without being allowed to change companies (base.group_erp_manager).
+POP_SETTINGS_FIELDS = frozenset(
+    {
+        "pop_approval_threshold",
+        "pop_hr_responsible_id",
+        "pop_cycle_rule",
+        "pop_cycle_month",
+        "pop_cycle_months",
+        "pop_auto_create",
+        "pop_department_ids",
+        "pop_employee_category_ids",
+        "pop_invitation_days",
+        "pop_agenda_days",
+        "pop_signature_reminder_days",
+        "pop_approval_reminder_days",
+        "pop_review_months",
+    }
+)
 
 
 class ResCompany(models.Model):
@@ -120,3 +141,85 @@ class ResCompany(models.Model):
             "the cycle needs at least one month.",
         ),
     ]
+
+    # === CRUD METHODS === #
+    def write(self, vals):
+        if self._pop_settings_by_pop_admin(vals):
+            # Only the POP settings of his own companies, checked above.
+            return super(ResCompany, self.sudo()).write(vals)
+        return super().write(vals)
+
+    # === ACTION METHODS === #
+    @api.model
+    def action_open_pop_settings(self):
+        """The POP settings of the current company, in a form of their own: POP
+        administrators are not Settings administrators (res.config.settings)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Development Plan Settings"),
+            "res_model": "res.company",
+            "res_id": self.env.company.id,
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("hr_pop.res_company_view_form_pop_settings").id, "form")
+            ],
+            "target": "current",
+        }
+
+    # === BUSINESS METHODS === #
+    def _pop_settings_by_pop_admin(self, vals):
+        """Whether ``vals`` is a change of POP settings that a POP administrator,
+        who may not change companies, makes on his own companies: then it is
+        written with the system's rights. Anything else takes the normal access
+        check (False); a POP administrator's change of another company, or one
+        that would create or change departments or tags, is refused."""
+        if (
+            self.env.su
+            or not vals
+            or not set(vals) <= POP_SETTINGS_FIELDS
+            or self.env["res.company"].has_access("write")
+            or not self.env.user.has_group("hr_pop.group_pop_admin")
+        ):
+            return False
+        others = self - self.env.user.company_ids
+        if others:
+            raise AccessError(
+                self.env._(
+                    "You can only change the development plan settings of your own "
+                    "companies, not of %(companies)s.",
+                    companies=", ".join(others.mapped("name")),
+                )
+            )
+        for name in ("pop_department_ids", "pop_employee_category_ids"):
+            if name in vals:
+                self._pop_check_settings_links(name, vals[name])
+        responsible_id = vals.get("pop_hr_responsible_id")
+        if responsible_id:
+            responsible = self.env["res.users"].browse(responsible_id).exists()
+            if not responsible or responsible.share:
+                raise ValidationError(
+                    self.env._("The POP HR responsible must be an internal user.")
+                )
+        return True
+
+    def _pop_check_settings_links(self, name, commands):
+        """The records a POP administrator chooses in the settings: only links to
+        records he may read, never new or changed ones."""
+        comodel = self.env[self._fields[name].comodel_name]
+        ids = []
+        for command in commands:
+            if isinstance(command, int):
+                ids.append(command)
+            elif command[0] == Command.SET:
+                ids.extend(command[2])
+            elif command[0] in (Command.LINK, Command.UNLINK):
+                ids.append(command[1])
+            elif command[0] != Command.CLEAR:
+                raise AccessError(
+                    self.env._(
+                        "The development plan settings only choose among existing "
+                        "%(records)s; they do not create or change them.",
+                        records=comodel._description,
+                    )
+                )
+        comodel.browse(ids).check_access("read")

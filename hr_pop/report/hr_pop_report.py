@@ -1,6 +1,26 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import pytz
+
 from odoo import api, models
+from odoo.tools.misc import formatLang
+
+
+def get_pop_timezone(employee):
+    """The timezone the employee reads his plan in: his user's, else his contact's,
+    else his own (resource) timezone, else his working calendar's, else his
+    company's calendar's; UTC when none is a known zone."""
+    employee = employee.sudo()
+    for tz in (
+        employee.user_id.tz,
+        employee.work_contact_id.tz,
+        employee.tz,
+        employee.resource_calendar_id.tz,
+        employee.company_id.resource_calendar_id.tz,
+    ):
+        if tz and tz in pytz.all_timezones_set:
+            return tz
+    return "UTC"
 
 
 class ReportHrPop(models.AbstractModel):
@@ -18,7 +38,7 @@ class ReportHrPop(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["hr.pop"].browse(docids)
         docs.check_access("read")
-        employees, resume_lines, langs = {}, {}, {}
+        employees, resume_lines, langs, timezones = {}, {}, {}, {}
         for pop in docs:
             employee = pop.sudo().employee_id
             employees[pop.id] = employee
@@ -31,6 +51,7 @@ class ReportHrPop(models.AbstractModel):
                 )
             )
             langs[pop.id] = self._get_report_lang(employee)
+            timezones[pop.id] = get_pop_timezone(employee)
         return {
             "doc_ids": docids,
             "doc_model": "hr.pop",
@@ -38,6 +59,8 @@ class ReportHrPop(models.AbstractModel):
             "report_employees": employees,
             "report_resume_lines": resume_lines,
             "report_langs": langs,
+            "report_timezones": timezones,
+            "report_format_duration": self._format_line_duration,
         }
 
     @api.model
@@ -50,3 +73,27 @@ class ReportHrPop(models.AbstractModel):
             or employee.user_id.lang
             or self.env.lang
         )
+
+    @api.model
+    def _format_line_duration(self, line, lang=None):
+        """The duration of the activity's course as a duration, e.g. "24 hours" or
+        "1 hour 30 minutes" (never a clock time such as "24:00"); "" without one."""
+        hours = line.sudo().course_id.duration_hours
+        return self._format_duration(hours, lang=lang)
+
+    @api.model
+    def _format_duration(self, hours, lang=None):
+        if not hours or hours <= 0:
+            return ""
+        env = self.with_context(lang=lang).env if lang else self.env
+        whole, minutes = divmod(round(hours * 60), 60)
+        parts = []
+        if whole == 1:
+            parts.append(env._("1 hour"))
+        elif whole:
+            parts.append(
+                env._("%(count)s hours", count=formatLang(env, whole, digits=0))
+            )
+        if minutes:
+            parts.append(env._("%(count)s minutes", count=minutes))
+        return " ".join(parts)

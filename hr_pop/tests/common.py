@@ -27,6 +27,7 @@ works the ``calendar_40h`` calendar and has a private e-mail address.
 import base64
 import io
 import json
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from PIL import Image, ImageDraw
@@ -285,10 +286,12 @@ class TestHrPopCommon(TransactionCase):
 
         ``vals`` go to the plan, ``goal_vals``/``line_vals`` to its goal and activity
         (``line_vals=False`` or ``goal_vals=False`` leaves them out). The plan runs
-        from today for one year unless ``date_start``/``date_end`` are given. With
-        ``user``, the plan is created as that user.
+        from today for one year unless ``date_start``/``date_end`` are given; its
+        conversation is in 30 days (before the invitation is due) unless
+        ``meeting_date`` is given. With ``user``, the plan is created as that user.
         """
         Pop = cls.env["hr.pop"].with_user(user) if user else cls.env["hr.pop"]
+        vals.setdefault("meeting_date", cls._default_meeting_date())
         pop = Pop.create({"employee_id": employee.id, **vals})
         if goal_vals is not False:
             goal = cls._create_goal(pop, **(goal_vals or {}))
@@ -297,6 +300,13 @@ class TestHrPopCommon(TransactionCase):
         if line_vals is not False:
             cls._create_line(pop, **{"goal_id": goal.id, **(line_vals or {})})
         return pop
+
+    @staticmethod
+    def _default_meeting_date():
+        """In 30 days: an invitation is possible, but the cron does not send it yet."""
+        return fields.Datetime.now().replace(
+            hour=9, minute=0, second=0, microsecond=0
+        ) + timedelta(days=30)
 
     @classmethod
     def _create_goal(cls, pop, **vals):

@@ -53,6 +53,23 @@ class TestHrPopManagerPreparation(JsonRpcMixin, TestHrPopCommon, HttpCase):
         )
         self.assertEqual(visible, answers)
 
+    def test_blank_answers_are_never_shared_and_nothing_to_share_is_refused(self):
+        pop, answers = self._invited_pop()
+        error = self.assertRpcRefused(
+            "pop_mgr",
+            "hr.pop",
+            "action_share_manager_preparation",
+            [pop.ids],
+            error="odoo.exceptions.UserError",
+        )
+        self.assertIn("nothing to share", error.message)
+        self.assertFalse(pop.manager_answers_shared)
+        answers[0].answer = "Promotion to team lead"
+        answers[1].answer = "   "
+        self.call_kw("pop_mgr", "hr.pop", "action_share_manager_preparation", [pop.ids])
+        self.assertTrue(answers[0].shared)
+        self.assertFalse(any((answers - answers[0]).mapped("shared")))
+
     def test_a_submitted_preparation_is_final_for_the_manager(self):
         pop, answers = self._invited_pop()
         pop.with_user(self.user_manager).action_submit_manager_preparation()
@@ -80,7 +97,10 @@ class TestHrPopManagerPreparation(JsonRpcMixin, TestHrPopCommon, HttpCase):
         self.assertEqual(pop.manager_preparation_state, "submitted")
         self.assertTrue(pop.manager_answers_shared)
         self.assertIn("leading projects", answers[0].answer)
-        self.assertTrue(all(answers.mapped("shared")))
+        # Only what he answered is shared: a blank answer is no agenda point.
+        self.assertEqual(
+            answers.filtered("shared"), answers.filtered(lambda a: a.answer)
+        )
 
     def test_the_employee_cannot_use_the_managers_buttons(self):
         pop, _answers = self._invited_pop()

@@ -145,16 +145,20 @@ class TestHrPopOverlapRace(TransactionCase):
             companies.pop_auto_create = False
             tag = env["hr.employee.category"].create({"name": "POP race"})
             Employee = env["hr.employee"].with_context(tracking_disable=True)
+            # Their manager holds the conversations (a round skips who has none).
+            manager = Employee.create({"name": "Roos Race", "company_id": company.id})
             employees = Employee.create(
                 [
                     {
                         "name": "Rita Race",
+                        "parent_id": manager.id,
                         "company_id": company.id,
                         "category_ids": [fields.Command.set(tag.ids)],
                         "private_email": "rita.race@home.example.com",
                     },
                     {
                         "name": "Ruben Race",
+                        "parent_id": manager.id,
                         "company_id": company.id,
                         "private_email": "ruben.race@home.example.com",
                     },
@@ -191,8 +195,10 @@ class TestHrPopOverlapRace(TransactionCase):
             )
             wizards.unlink()
             env["hr.pop"].search([("employee_id", "in", employees.ids)]).unlink()
-            partners = employees.work_contact_id
+            managers = employees.parent_id
+            partners = (employees | managers).work_contact_id
             employees.unlink()
+            managers.unlink()
             partners.unlink()
             env["hr.employee.category"].browse(self.tag_id).unlink()
             for company_id, values in self.saved_company_values:

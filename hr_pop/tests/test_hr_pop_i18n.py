@@ -23,6 +23,8 @@ NL_PO = f"{MODULE}/i18n/nl.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\{.*?\}\}")
 # Markup that a translation must keep as is: tags with their attributes.
 TAG = re.compile(r"<[^<>]+>")
+# The formal forms of address: Dutch hr_pop says "je", like Odoo's own portal (issue 9).
+FORMAL_ADDRESS = re.compile(r"(?<![\w-])(?:u|uw|uzelf)(?![\w-])", re.IGNORECASE)
 # "model:hr.pop.course,name:hr_pop.course_excel" -> "hr_pop.course_excel"
 OCCURRENCE_RECORD = re.compile(r"model(?:_terms)?:[\w.]+,\w+:(\w+\.\w+)$")
 
@@ -119,6 +121,22 @@ class TestHrPopI18n(TransactionCase):
                 "source:\n" + "\n".join(broken)
             )
 
+    def test_dutch_addresses_the_reader_informally(self):
+        """One form of address everywhere: "je/jij/jouw", never "u/uw/uzelf"."""
+        formal = []
+        for entry in self.entries:
+            # Only the words: tag attributes and placeholders are no Dutch prose.
+            words = PLACEHOLDER.sub(" ", TAG.sub(" ", entry.msgstr))
+            found = sorted({m.lower() for m in FORMAL_ADDRESS.findall(words)})
+            if found:
+                formal.append(f"  - {_short(entry.msgid)!r}: {', '.join(found)}")
+        if formal:
+            self.fail(
+                "Dutch hr_pop addresses the reader informally (je/jij/jouw/jezelf, "
+                f"like Odoo's portal); these translations in {NL_PO} use the formal "
+                "u/uw/uzelf:\n" + "\n".join(formal)
+            )
+
     # --- loaded in a database ---------------------------------------------------
 
     def test_loading_dutch_translates_labels_records_and_templates(self):
@@ -165,7 +183,19 @@ class TestHrPopI18n(TransactionCase):
             .mapped("res_id")
         )
         self.assertTrue(templates)
-        for template in templates:
+        digest = env_nl.ref("hr_pop.mail_template_pop_digest")
+        activity = pop.activity_schedule(
+            "hr_pop.mail_activity_pop_prepare",
+            summary="Prepare",
+            user_id=self.env.ref("base.user_admin").id,
+        )
+        body = digest.with_context(pop_digest_activities=activity)._render_field(
+            "body_html", self.env.ref("base.user_admin").ids, set_lang="nl_NL"
+        )[self.env.ref("base.user_admin").id]
+        self.assertIn("Beste", body)
+        self.assertIn(pop.display_name, body)
+        self.assertNotIn("Dear", body)
+        for template in templates - digest:
             with self.subTest(template=template.name):
                 body = template._render_field("body_html", pop.ids, set_lang="nl_NL")[
                     pop.id

@@ -38,6 +38,27 @@ class TestHrPopNoticeMails(SmtpServerMixin, HrPopCronCommon, HttpCase):
         pop.with_user(self.user_manager).action_submit()
         return pop
 
+    def test_the_invitation_shows_the_time_in_the_employees_zone_without_seconds(
+        self,
+    ):
+        employee = self._new_employee("Sanne Tijd", tz="Europe/Amsterdam")
+        pop = self._create_pop(employee, meeting_date="2027-03-10 09:00:00")
+        pop.with_user(self.user_manager).action_invite()
+        messages = [
+            message
+            for _to, message in self._deliver()
+            if "Invitation" in message["Subject"]
+        ]
+        self.assertEqual(len(messages), 1)
+        html = messages[0].get_body(("html",)).get_content()
+        # 09:00 UTC is 10:00 in Amsterdam (winter time).
+        self.assertIn("March 10, 2027 at 10:00 AM (Netherlands Time)", html)
+        self.assertNotIn("10:00:00", html)
+        self.assertIn("Mark Manager invites you", html)
+        # One reference format, also in the mail's header.
+        self.assertIn(f"{pop.name} - Sanne Tijd", html)
+        self.assertNotIn(pop.name.replace("/", "-"), html)
+
     def test_submit_mails_the_link_to_sign_to_the_private_address(self):
         employee = self._new_employee("Sanne Link")
         pop = self._to_sign(self._pop_with_meeting(employee))
@@ -155,9 +176,9 @@ class TestHrPopNoticeTiming(HrPopCronCommon):
             self.assertFalse(self._logs(pop, "preparation_reminder"), when)
         with freeze_time("2027-03-03 06:00:00"):
             self.Notification._cron_send_reminders()
+        # The manager's preparation is in his digest, not in a reminder per plan.
         self.assertEqual(
-            sorted(self._logs(pop, "preparation_reminder").mapped("key")),
-            ["employee", "manager"],
+            self._logs(pop, "preparation_reminder").mapped("key"), ["employee"]
         )
 
     def test_approval_todo_goes_to_the_hr_responsible(self):
@@ -250,10 +271,20 @@ class TestHrPopNoticeLinkSignature(HrPopPortalCommon):
         for mail in new_mails:
             self.assertTrue(mail.email_from, mail.subject)
             self.assertNotIn("odoobot", mail.email_from.lower())
-        todo_mail = new_mails.filtered(
-            lambda m: self.user_officer.partner_id in m.recipient_ids
+        # The approver hears of his to-do in his daily digest, from the company.
+        self.assertFalse(
+            new_mails.filtered(
+                lambda m: self.user_officer.partner_id in m.recipient_ids
+            ),
+            "no mail per to-do",
         )
-        self.assertTrue(todo_mail, "the approver hears of his to-do")
+        self.env["hr.pop.notification"]._cron_send_digests()
+        digest = self.env["hr.pop.notification"].search(
+            [("pop_id", "=", pop.id), ("kind", "=", "digest")]
+        )
+        self.assertIn(self.user_officer.email, digest.mail_id.email_to)
+        self.assertIn(self.company_a.name, digest.mail_id.email_from)
+        self.assertIn("Approve the development plan", digest.mail_id.body_html)
         signed = self.env["hr.pop.notification"].search(
             [("pop_id", "=", pop.id), ("kind", "=", "signed_pdf")]
         )

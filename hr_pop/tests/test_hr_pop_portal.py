@@ -5,18 +5,22 @@ import io
 import json
 from unittest.mock import patch
 
+import pytz
 from dateutil.relativedelta import relativedelta
+from lxml import html as lxml_html
 from PIL import Image
 
 from odoo import fields, http
 from odoo.exceptions import UserError
+from odoo.http import content_disposition
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.hr_pop.models.hr_pop import SIGNATURE_MAX_BYTES
 from odoo.addons.hr_pop.models.hr_pop_answer import ANSWER_MAX_LENGTH
+from odoo.addons.hr_pop.report.hr_pop_report import get_pop_timezone
 
-from .common import TestHrPopCommon
+from .common import JsonRpcMixin, TestHrPopCommon
 
 REPORT_XMLID = "hr_pop.action_report_hr_pop"
 
@@ -186,11 +190,19 @@ class HrPopPortalCommon(TestHrPopCommon, HttpCase):
     def assertNothingStored(self, pop, before):
         self.assertEqual(self._snapshot(pop), before, "a refused request stored data")
 
-    def assertRedirectsToMy(self, response):
-        self.assertEqual(response.status_code, 303, response.text[:300])
-        self.assertTrue(
-            response.headers["Location"].endswith("/my"), response.headers["Location"]
-        )
+    def assertLinkError(self, response, problem):
+        """The page that explains why the link does not open the plan (see
+        test_hr_pop_portal_links): its HTTP status and reason, never a redirect."""
+        status = {
+            "missing": 404,
+            "invalid": 403,
+            "login": 403,
+            "not_yours": 403,
+            "cancelled": 410,
+        }[problem]
+        self.assertEqual(response.status_code, status, response.text[:300])
+        self.assertIn(f'data-problem="{problem}"', response.text)
+        self.assertNotIn("Traceback", response.text)
 
 
 @tagged("post_install", "-at_install")
@@ -264,7 +276,7 @@ class TestHrPopPortalTours(HrPopPortalCommon):
         )
         self.assertPopReport(response, self.pop_paul)
 
-    def test_second_employee_is_sent_home_from_first_employees_plan(self):
+    def test_second_employee_is_told_the_first_employees_plan_is_not_his(self):
         self.start_tour(
             self._pop_url(self.pop_paul, token="wrong-token"),
             "hr_pop_portal_denied_tour",
@@ -353,23 +365,32 @@ class TestHrPopPortalAccess(HrPopPortalCommon):
 
     def test_plan_page_refuses_public_visitor_without_or_with_wrong_token(self):
         self.authenticate(None, None)
-        for token in (None, "", "wrong-token", self.pop_paul.access_token):
+        for token, problem in (
+            (None, "login"),
+            ("", "login"),
+            ("wrong-token", "invalid"),
+            (self.pop_paul.access_token, "invalid"),
+        ):
             with self.subTest(token=token):
                 response = self.url_open(
                     self._pop_url(self.pop_sanne, token=token), allow_redirects=False
                 )
-                self.assertRedirectsToMy(response)
+                self.assertLinkError(response, problem)
                 self.assertNotIn("Sanne", response.text)
 
     def test_token_of_one_plan_does_not_open_another_plan_id(self):
         self.authenticate(None, None)
         token = self.pop_sanne.access_token
-        for pop_id in (self.pop_paul.id, self.pop_eva.id, self.pop_sanne.id + 100000):
+        for pop_id, problem in (
+            (self.pop_paul.id, "invalid"),
+            (self.pop_eva.id, "invalid"),
+            (self.pop_sanne.id + 100000, "missing"),
+        ):
             with self.subTest(pop_id=pop_id):
                 response = self.url_open(
                     f"/my/pops/{pop_id}?access_token={token}", allow_redirects=False
                 )
-                self.assertRedirectsToMy(response)
+                self.assertLinkError(response, problem)
 
     def test_owner_opens_his_plan_without_token(self):
         self.authenticate(self.user_portal.login, self.user_portal.login)
@@ -381,7 +402,11 @@ class TestHrPopPortalAccess(HrPopPortalCommon):
 
     def test_other_employee_gets_nothing_without_token_or_with_wrong_token(self):
         self.authenticate(self.user_eva.login, self.user_eva.login)
-        for token in (None, "wrong-token", self.pop_eva.access_token):
+        for token, problem in (
+            (None, "not_yours"),
+            ("wrong-token", "invalid"),
+            (self.pop_eva.access_token, "invalid"),
+        ):
             for suffix, params in (
                 ("", {}),
                 ("", {"report_type": "pdf"}),
@@ -393,31 +418,32 @@ class TestHrPopPortalAccess(HrPopPortalCommon):
                         self._pop_url(self.pop_paul, suffix, token=token, **params),
                         allow_redirects=False,
                     )
-                    self.assertRedirectsToMy(response)
+                    self.assertLinkError(response, problem)
                     self.assertNotIn("Paul", response.text)
 
     def test_cancelled_plan_of_someone_else_is_refused(self):
         self.pop_paul.action_cancel("Left the company")
         self.authenticate(self.user_eva.login, self.user_eva.login)
         response = self.url_open(self._pop_url(self.pop_paul), allow_redirects=False)
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "not_yours")
         self.authenticate(None, None)
         response = self.url_open(
             self._pop_url(self.pop_paul, token="wrong"), allow_redirects=False
         )
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "invalid")
 
     def test_manager_cannot_open_the_employee_page_without_token(self):
         """He reads the plan in the back office; the portal page is the employee's."""
         self.assertTrue(self.pop_sanne.with_user(self.user_manager).has_access("read"))
         self.authenticate(self.user_manager.login, self.user_manager.login)
         response = self.url_open(self._pop_url(self.pop_sanne), allow_redirects=False)
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "not_yours")
+        self.assertNotIn("What do I want to learn?", response.text)
 
-    def test_missing_plan_redirects_to_my(self):
+    def test_missing_plan_says_it_does_not_exist(self):
         self.authenticate(self.user_portal.login, self.user_portal.login)
         response = self.url_open("/my/pops/999999", allow_redirects=False)
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "missing")
 
     def test_pdf_download_with_token_returns_a_pdf(self):
         self.assertTrue(
@@ -464,7 +490,7 @@ class TestHrPopPortalAccess(HrPopPortalCommon):
         self.assertIn("Er is niets opgeslagen.", response.text)
         result = self._sign(self.pop_sanne, token=self.pop_sanne.access_token)
         self.assertEqual(
-            result["error"], "Dit ontwikkelingsplan wacht niet op uw handtekening."
+            result["error"], "Dit ontwikkelingsplan wacht niet op je handtekening."
         )
 
     # --- the employee's own data ----------------------------------------------
@@ -738,17 +764,21 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
             token=pop.access_token,
         )
 
-    def test_preparation_post_without_or_with_wrong_token_is_redirected(self):
+    def test_preparation_post_without_or_with_wrong_token_is_refused(self):
         pop = self.pop_sanne
         own = self._employee_answers(pop)[0]
         before = self._snapshot(pop)
         self.authenticate(None, None)
-        for token in (None, "wrong", self.pop_paul.access_token):
+        for token, problem in (
+            (None, "login"),
+            ("wrong", "invalid"),
+            (self.pop_paul.access_token, "invalid"),
+        ):
             with self.subTest(token=token):
                 response = self._post_preparation(
                     pop, {"action": "submit", f"answer_{own.id}": "forged"}, token=token
                 )
-                self.assertRedirectsToMy(response)
+                self.assertLinkError(response, problem)
         self.assertNothingStored(pop, before)
 
     def test_other_portal_employee_cannot_post_preparation(self):
@@ -759,7 +789,7 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
         response = self._post_preparation(
             pop, {"action": "save", f"answer_{own.id}": "forged"}
         )
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "not_yours")
         self.assertNothingStored(pop, before)
 
     def test_manager_cannot_prepare_as_the_employee_through_the_portal(self):
@@ -770,7 +800,7 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
         response = self._post_preparation(
             pop, {"action": "submit", f"answer_{own.id}": "written by the manager"}
         )
-        self.assertRedirectsToMy(response)
+        self.assertLinkError(response, "not_yours")
         self.assertNothingStored(pop, before)
 
     def test_preparation_post_without_csrf_token_is_refused(self):
@@ -980,3 +1010,282 @@ class TestHrPopPortalForgedRequests(HrPopPortalCommon):
         self.assertIn(f"/my/pops/{pop.id}/sign?access_token={pop.access_token}", page)
         self.assertIn('name="decision" value="seen"', page)
         self.assertIn('name="comment"', page)
+
+
+@tagged("post_install", "-at_install")
+class TestHrPopPortalPreparationAnswers(JsonRpcMixin, HrPopPortalCommon):
+    """What the employee shares, and how his answers read once submitted."""
+
+    def test_blank_answer_is_never_shared_with_the_manager(self):
+        pop = self.pop_paul
+        answered, blank = self._employee_answers(pop)
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        response = self._post_preparation(
+            pop,
+            {
+                "action": "submit",
+                f"answer_{answered.id}": "I want to lead projects",
+                f"answer_{blank.id}": "   ",
+            },
+        )
+        self.assertEqual(response.status_code, 303)
+        response = self._post_preparation(pop, {"action": "share"})
+        self.assertEqual(response.status_code, 303, response.text[:300])
+        pop.invalidate_recordset()
+        (answered | blank).invalidate_recordset()
+        self.assertTrue(pop.employee_answers_shared)
+        self.assertTrue(answered.shared)
+        self.assertFalse(blank.answer)
+        self.assertFalse(blank.shared, "a blank answer was shared")
+        # The manager reads the answered question only, over his own session.
+        shared = self.call_kw(
+            self.user_manager.login,
+            "hr.pop.answer",
+            "search_read",
+            [[("pop_id", "=", pop.id), ("author", "=", "employee")]],
+            {"fields": ["question", "answer"]},
+        )
+        self.assertEqual(
+            [(a["question"], a["answer"]) for a in shared],
+            [(answered.question, "I want to lead projects")],
+        )
+
+    def test_nothing_to_share_when_every_answer_is_blank(self):
+        pop = self.pop_paul
+        first, second = self._employee_answers(pop)
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        self._post_preparation(
+            pop,
+            {"action": "submit", f"answer_{first.id}": "", f"answer_{second.id}": ""},
+        )
+        self.assertEqual(pop.employee_preparation_state, "submitted")
+        page = self.url_open(self._pop_url(pop)).text
+        self.assertNotIn("o_hr_pop_share", page, "a share button for nothing")
+        with mute_logger("odoo.http"):
+            response = self._post_preparation(pop, {"action": "share"})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("There is nothing to share", response.text)
+        pop.invalidate_recordset()
+        self.assertFalse(pop.employee_answers_shared)
+        self.assertFalse(any(self._employee_answers(pop).mapped("shared")))
+
+    def test_submitted_answers_are_shown_without_stray_indentation(self):
+        pop = self.pop_paul
+        first, second = self._employee_answers(pop)
+        manager_answer = self._manager_answers(pop)
+        manager_pop = pop.with_user(self.user_manager)
+        manager_pop._save_preparation_answers(
+            "manager", {manager_answer.id: "Paul plans well.\nAsk about the course."}
+        )
+        manager_pop.action_share_preparation("manager")
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        self._post_preparation(
+            pop,
+            {
+                "action": "submit",
+                f"answer_{first.id}": "Plan projects.\n  - indented on purpose",
+                f"answer_{second.id}": "",
+            },
+        )
+        page = lxml_html.fromstring(self.url_open(self._pop_url(pop)).text)
+        answers = [dd.text_content() for dd in page.find_class("o_hr_pop_answer")]
+        # Exactly the text as typed (pre-wrap shows every space), "No answer" else.
+        self.assertEqual(
+            answers, ["Plan projects.\n  - indented on purpose", "No answer"]
+        )
+        agenda = [dd.text_content() for dd in page.find_class("o_hr_pop_agenda_answer")]
+        self.assertEqual(agenda, ["Paul plans well.\nAsk about the course."])
+
+    def test_submit_button_asks_for_confirmation_before_submitting(self):
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        page = lxml_html.fromstring(self.url_open(self._pop_url(self.pop_paul)).text)
+        (form,) = page.find_class("o_hr_pop_preparation_form")
+        (button,) = form.find_class("o_hr_pop_submit")
+        # The visible button only opens the dialog; the dialog's button submits.
+        self.assertEqual(button.get("type"), "button")
+        self.assertEqual(button.get("data-bs-target"), "#modal_pop_submit")
+        submits = form.xpath(".//button[@type='submit' and @value='submit']")
+        self.assertEqual(len(submits), 1)
+        self.assertTrue(submits[0].xpath("ancestor::*[@id='modal_pop_submit']"))
+
+
+@tagged("post_install", "-at_install")
+class TestHrPopPortalHome(HrPopPortalCommon):
+    """/my, the list and the plan page explain themselves."""
+
+    def _tile(self, page):
+        (link,) = page.xpath("//a[@href='/my/pops']")
+        return link.xpath("ancestor::div[contains(@class, 'o_portal_index_card')]")[0]
+
+    def test_home_tile_shows_an_icon_and_the_number_of_plans(self):
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        page = lxml_html.fromstring(self.url_open("/my").text)
+        tile = self._tile(page)
+        self.assertNotIn("d-none", tile.get("class").split())
+        (icon,) = tile.xpath(".//img")
+        self.assertEqual(icon.get("src"), "/hr_pop/static/src/img/portal_pop.svg")
+        (count,) = tile.find_class("o_hr_pop_home_count")
+        self.assertEqual(count.text_content().strip(), "1")
+        response = self.url_open(icon.get("src"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("svg", response.headers["Content-Type"])
+
+    def test_home_tile_stays_hidden_without_plans(self):
+        self.authenticate(self.user_customer.login, self.user_customer.login)
+        page = lxml_html.fromstring(self.url_open("/my").text)
+        tile = self._tile(page)
+        self.assertIn("d-none", tile.get("class").split())
+        self.assertFalse(tile.find_class("o_hr_pop_home_count"))
+
+    def test_to_approve_is_explained_to_the_employee(self):
+        self.company_a.pop_approval_threshold = 100.0
+        pop = self._to_sign(self.pop_paul)
+        pop.with_user(self.user_portal).sign("employee", self.png, "Paul Portal")
+        pop.with_user(self.user_manager).sign("manager", self.png, "Mark Manager")
+        self.assertEqual(pop.state, "to_approve")
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        text = " ".join(self.url_open(self._pop_url(pop)).text.split())
+        self.assertIn("Waiting for HR's approval.", text)
+        self.assertIn("HR approves it before it starts", text)
+        listing = self.url_open("/my/pops").text
+        self.assertIn("o_hr_pop_to_approve_help", listing)
+        self.assertIn("it now waits for HR's approval", listing)
+        self.assertIn(
+            'title="You and your manager have signed; the plan waits for HR', listing
+        )
+
+    def test_to_approve_help_only_where_a_plan_waits_for_approval(self):
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        self.assertNotIn("o_hr_pop_to_approve_help", self.url_open("/my/pops").text)
+        page = self.url_open(self._pop_url(self.pop_paul)).text
+        self.assertNotIn("o_hr_pop_to_approve_help", page)
+
+    def test_data_download_is_explained(self):
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        for url in ("/my/pops", self._pop_url(self.pop_paul)):
+            with self.subTest(url=url):
+                page = lxml_html.fromstring(self.url_open(url).text)
+                (help_text,) = page.find_class("o_hr_pop_export_help")
+                text = " ".join(help_text.text_content().split())
+                self.assertIn("gives you a copy of everything", text)
+                self.assertIn("(JSON)", text)
+                self.assertIn("right of access to your personal data", text)
+
+    def test_course_duration_reads_as_a_duration(self):
+        course = self.env["hr.pop.course"].create(
+            {"name": "Project Planning", "duration_hours": 24, "cost": 450.0}
+        )
+        self.pop_sanne.line_ids.course_id = course
+        self.authenticate(None, None)
+        page = lxml_html.fromstring(
+            self.url_open(
+                self._pop_url(self.pop_sanne, token=self.pop_sanne.access_token)
+            ).text
+        )
+        (duration,) = page.find_class("o_hr_pop_line_duration")
+        self.assertEqual(
+            " ".join(duration.text_content().split()), "Duration: 24 hours"
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestHrPopPortalTimes(HrPopPortalCommon):
+    """Times in the employee's timezone (his user's, else his contact's, else his
+    own), without seconds, whoever opens the page."""
+
+    def _meeting_at(self, pop):
+        meeting = (fields.Datetime.now() + relativedelta(days=3)).replace(
+            hour=8, minute=0, second=37, microsecond=0
+        )
+        pop.meeting_date = meeting
+        return meeting
+
+    @staticmethod
+    def _local(utc, tz):
+        local = pytz.utc.localize(utc).astimezone(pytz.timezone(tz))
+        return f"{local:%m/%d/%Y %H:%M}"
+
+    def _shown(self, page, css_class):
+        return [
+            " ".join(el.text_content().split()) for el in page.find_class(css_class)
+        ]
+
+    def test_conversation_time_in_the_employees_user_timezone_without_seconds(self):
+        pop = self.pop_paul
+        meeting = self._meeting_at(pop)
+        self.assertEqual(self.user_portal.tz, "Europe/Amsterdam")
+        self.employee_portal.tz = "UTC"
+        expected = self._local(meeting, "Europe/Amsterdam")
+        self.assertNotEqual(expected, f"{meeting:%m/%d/%Y %H:%M}")
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        page = lxml_html.fromstring(self.url_open(self._pop_url(pop)).text)
+        self.assertEqual(self._shown(page, "o_hr_pop_meeting_date"), [expected])
+        listing = self.url_open("/my/pops").text
+        self.assertIn(expected, listing)
+        self.assertNotIn(":37", listing)
+
+    def test_link_visitor_reads_the_times_of_the_employees_contact_timezone(self):
+        pop = self.pop_sanne
+        meeting = self._meeting_at(pop)
+        self.assertFalse(self.employee_sanne.user_id)
+        self.employee_sanne.work_contact_id.tz = "Asia/Tokyo"
+        self.employee_sanne.tz = "UTC"
+        self._to_sign(pop)
+        self.authenticate(None, None)
+        result = self._sign(pop, token=pop.access_token)
+        self.assertTrue(result.get("force_refresh"), result)
+        pop.invalidate_recordset()
+        page = lxml_html.fromstring(
+            self.url_open(self._pop_url(pop, token=pop.access_token)).text
+        )
+        self.assertEqual(
+            self._shown(page, "o_hr_pop_meeting_date"),
+            [self._local(meeting, "Asia/Tokyo")],
+        )
+        signed_on = pop.employee_signed_on.replace(microsecond=0)
+        self.assertEqual(
+            self._shown(page, "o_hr_pop_signed_on"),
+            [self._local(signed_on, "Asia/Tokyo")],
+        )
+
+    def test_timezone_falls_back_to_the_employees_own_and_calendar_timezone(self):
+        employee = self.employee_sanne
+        employee.work_contact_id.tz = False
+        employee.tz = "America/New_York"
+        self.assertEqual(get_pop_timezone(employee), "America/New_York")
+        # A zone the installed tz database does not know (renamed or removed).
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE resource_resource SET tz = 'Not/AZone' WHERE id = %s",
+            [employee.resource_id.id],
+        )
+        employee.resource_id.invalidate_recordset(["tz"])
+        employee.invalidate_recordset(["tz"])
+        employee.resource_calendar_id.tz = "Europe/Amsterdam"
+        self.assertEqual(get_pop_timezone(employee), "Europe/Amsterdam")
+
+
+@tagged("post_install", "-at_install")
+class TestHrPopPortalPdfName(HrPopPortalCommon):
+    def test_pdf_has_the_same_name_in_the_portal_and_the_back_office(self):
+        pop = self.pop_paul
+        expected = content_disposition(f"POP - {pop.name.replace('/', '-')}.pdf")
+
+        self.authenticate(self.user_manager.login, self.user_manager.login)
+        back_office = self.url_open(
+            "/report/download",
+            data={
+                "data": json.dumps(
+                    [f"/report/pdf/hr_pop.report_hr_pop/{pop.id}", "qweb-pdf"]
+                ),
+                "context": "{}",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(back_office.status_code, 200, back_office.text[:300])
+        self.assertEqual(back_office.headers["Content-Disposition"], expected)
+
+        self.authenticate(self.user_portal.login, self.user_portal.login)
+        portal = self.url_open(self._pop_url(pop, report_type="pdf", download="true"))
+        self.assertPopReport(portal, pop)
+        self.assertEqual(portal.headers["Content-Disposition"], expected)

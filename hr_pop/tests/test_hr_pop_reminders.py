@@ -51,10 +51,16 @@ class TestHrPopReminders(HrPopCronCommon):
         self.assertEqual(self._logs(pop).mapped("kind"), ["invitation"])
         self._run("2027-03-10 06:00:00")
         self._run("2027-03-10 18:00:00")
-        reminder = self._logs(pop, "preparation_reminder")
-        self.assertEqual(reminder.mapped("key"), ["manager"], "the employee submitted")
-        self.assertIn(self.employee_manager.work_email, reminder.mail_id.email_to)
-        self.assertIn("has not been submitted", reminder.mail_id.body_html)
+        # The employee submitted; the manager's own preparation is in his digest.
+        self.assertFalse(self._logs(pop, "preparation_reminder"))
+        self._run("2027-03-10 06:00:00", "_cron_send_digests")
+        digest = self._logs(pop, "digest")
+        self.assertEqual(digest.key, f"{self.user_manager.id}@20270310")
+        self.assertIn(self.user_manager.email, digest.mail_id.email_to)
+        self.assertIn(
+            "Prepare the development conversation with Emma Employee",
+            digest.mail_id.body_html,
+        )
 
         self._run("2027-03-12 06:00:00")
         self.assertFalse(self._logs(pop, "agenda_exchange"))
@@ -72,7 +78,7 @@ class TestHrPopReminders(HrPopCronCommon):
         self.assertIn("I want to learn SQL.", to_manager.body_html)
         self.assertIn(self.employee_manager.work_email, to_manager.email_to)
         self.assertEqual(
-            len(self._new_mails(pop)), 4, "invitation, reminder, 2 agendas"
+            len(self._new_mails(pop)), 4, "invitation, manager's digest, 2 agendas"
         )
 
     def test_agenda_exchange_needs_a_private_address(self):
@@ -105,7 +111,8 @@ class TestHrPopReminders(HrPopCronCommon):
         reminders = self._logs(pop, "signature_reminder")
         self.assertEqual(
             sorted(reminders.mapped("key")),
-            ["employee@20270401080000", "manager@20270401080000"],
+            ["employee@20270401080000"],
+            "the manager's signature is in his digest",
         )
 
         # The employee signs, the manager reopens and resubmits: a new round of
@@ -122,9 +129,7 @@ class TestHrPopReminders(HrPopCronCommon):
                 "employee", self.png, "Emma Employee"
             )
         self._run("2027-04-12 10:00:00")
-        reminders = self._logs(pop, "signature_reminder") - reminders
-        self.assertEqual(reminders.mapped("key"), ["manager@20270407100000"])
-        self.assertIn("waiting for your signature", reminders.mail_id.body_html)
+        self.assertEqual(self._logs(pop, "signature_reminder"), reminders)
 
         with freeze_time("2027-04-12 11:00:00"):
             pop.with_user(self.user_manager).sign("manager", self.png, "Mark Manager")

@@ -3,9 +3,11 @@
 import io
 from datetime import timedelta
 
+import pytz
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -261,3 +263,122 @@ class TestHrPopReport(TestHrPopCommon):
         # The employee's own language setting (HR) wins over his contact's.
         self.employee_emp.lang = "en_US"
         self.assertIn("Personal Development Plan", self._html_text(pop))
+
+    # --- layout of the printed plan -----------------------------------------------
+    def _html_tree(self, pop):
+        html, _report_type = self.env["ir.actions.report"]._render_qweb_html(
+            REPORT, pop.ids
+        )
+        return lxml_html.fromstring(html)
+
+    @staticmethod
+    def _style(element):
+        return (element.get("style") or "").replace(" ", "")
+
+    def test_a_goal_and_its_activities_are_one_row_that_does_not_split(self):
+        pop = self._new_plan()
+        personal = pop.goal_ids.filtered(lambda g: g.category == "personal")
+        for name in ("Coaching on feedback", "Peer review sessions"):
+            self._create_line(pop, goal_id=personal.id, name=name, cost=0.0)
+        tree = self._html_tree(pop)
+        (table,) = tree.xpath("//table[@name='goals']")
+        rows = table.xpath("./tbody/tr[@name='goal_row']")
+        self.assertEqual(len(rows), len(pop.goal_ids))
+        for goal in pop.goal_ids:
+            (row,) = [r for r in rows if goal.name in r.text_content()]
+            self.assertIn("page-break-inside:avoid", self._style(row), goal.name)
+            text = normalize(row.text_content())
+            for line in goal.line_ids:
+                self.assertIn(line.name, text, "an activity outside its goal's row")
+        self.assertEqual(len(personal.line_ids), 3)
+        # No cell spans rows: a row never continues on the next page.
+        self.assertFalse(table.xpath(".//td[@rowspan]"))
+        for row in table.xpath("./tbody/tr[not(contains(@class, 'o_line_section'))]"):
+            self.assertIn("page-break-inside:avoid", self._style(row))
+
+    def test_the_goal_table_header_repeats_on_every_page(self):
+        tree = self._html_tree(self._new_plan())
+        (thead,) = tree.xpath("//table[@name='goals']/thead")
+        self.assertIn("display:table-header-group", self._style(thead))
+        self.assertNotIn("table-row-group", self._style(thead))
+        self.assertIn("Development Goal", thead.text_content())
+
+    def test_a_long_comment_does_not_push_the_signatures_to_a_new_page(self):
+        self.env.company.pop_approval_threshold = 500.0
+        pop = self._sign(
+            self._to_sign(self._new_plan()),
+            decision="seen",
+            comment="I do not agree with the budget. " * 100,
+        )
+        pop.with_user(self.user_officer).action_approve()
+        tree = self._html_tree(pop)
+        (signatures,) = tree.xpath("//div[@name='signatures']")
+        # Only the heading and the two signature boxes are kept together ...
+        self.assertNotIn("page-break", self._style(signatures))
+        (block,) = signatures.xpath("./div[@name='signature_block']")
+        self.assertIn("page-break-inside:avoid", self._style(block))
+        self.assertTrue(block.xpath(".//td[@name='td_employee_signature']"))
+        self.assertTrue(block.xpath(".//td[@name='td_manager_signature']"))
+        # ... the comment and the approval flow after them.
+        self.assertFalse(block.xpath(".//*[@name='employee_comment']"))
+        self.assertFalse(block.xpath(".//*[@name='approval']"))
+        self.assertTrue(signatures.xpath("./*[@name='employee_comment']"))
+        self.assertTrue(signatures.xpath("./*[@name='approval']"))
+        # Nothing before forces a page break, and long texts may flow.
+        page = tree.xpath("//div[hasclass('page')]")[0]
+        for element in page.iter():
+            style = self._style(element)
+            self.assertNotIn("page-break-before:always", style)
+            self.assertNotIn("page-break-after:always", style)
+        for section in tree.xpath("//div[@name='conversation']/div"):
+            self.assertNotIn("page-break-inside", self._style(section))
+
+    def test_the_job_shown_is_the_plans_not_the_employees_title_today(self):
+        self.employee_emp2.job_title = "Night Shift Lead"
+        pop = self._create_pop(self.employee_emp2)
+        self.assertFalse(pop.job_id)
+        (cell,) = self._html_tree(pop).xpath("//td[@name='td_job']")
+        self.assertEqual(normalize(cell.text_content()), "")
+        self.assertNotIn("Night Shift Lead", self._html_text(pop))
+
+        pop_emma = self._new_plan()
+        self.assertEqual(pop_emma.job_id, self.job_developer)
+        (cell,) = self._html_tree(pop_emma).xpath("//td[@name='td_job']")
+        self.assertEqual(normalize(cell.text_content()), "POP Developer")
+
+    def test_course_durations_read_as_durations_not_as_clock_times(self):
+        pop = self._new_plan()
+        Course = self.env["hr.pop.course"]
+        durations = {24.0: "24 hours", 1.0: "1 hour", 1.5: "1 hour 30 minutes"}
+        durations[0.75] = "45 minutes"
+        for hours in durations:
+            course = Course.create(
+                {"name": f"Course of {hours} hours", "duration_hours": hours}
+            )
+            self._create_line(pop, course_id=course.id, cost=0.0)
+        tree = self._html_tree(pop)
+        shown = [
+            normalize(d.text_content()) for d in tree.xpath("//*[@name='duration']")
+        ]
+        self.assertEqual(
+            sorted(shown), sorted(f"Duration: {text}" for text in durations.values())
+        )
+        text = self._html_text(pop)
+        self.assertNotIn("24:00", text)
+        self.assertNotIn("01:30", text)
+
+    def test_report_dates_are_the_employees_local_dates(self):
+        self.user_employee.tz = "Europe/Amsterdam"
+        # 23:30 UTC is already the next day in Amsterdam.
+        late = fields.Datetime.now().replace(
+            hour=23, minute=30, second=0, microsecond=0
+        ) + timedelta(days=20)
+        pop = self._new_plan()
+        pop.meeting_date = late
+        local = pytz.utc.localize(late).astimezone(pytz.timezone("Europe/Amsterdam"))
+        self.assertNotEqual(local.date(), late.date())
+        # Whoever prints it, in whatever timezone: the employee's date.
+        report = self.env["ir.actions.report"].with_context(tz="UTC")
+        html, _report_type = report._render_qweb_html(REPORT, pop.ids)
+        text = normalize(lxml_html.fromstring(html).find(".//main").text_content())
+        self.assertIn(f"Conversation Date {local:%m/%d/%Y}", text)

@@ -56,7 +56,10 @@ class TestHrPopRound(HrPopCronCommon):
 
         action = wizard.action_start()
         pops = self._round_pops(team)
-        self.assertEqual(pops.employee_id, team - self.employee_emp2)
+        # The department's manager has nobody to hold his conversation: skipped.
+        self.assertEqual(
+            pops.employee_id, team - self.employee_emp2 - self.employee_manager
+        )
         self.assertEqual(
             pops.filtered(lambda p: p.employee_id == self.employee_emp).meeting_date,
             wizard.line_ids.filtered(
@@ -70,11 +73,16 @@ class TestHrPopRound(HrPopCronCommon):
         params = action["params"]
         self.assertEqual(action["tag"], "display_notification")
         self.assertEqual(params["type"], "warning")
-        self.assertIn("Created 3 plans", params["message"])
+        self.assertIn("Created 2 plans", params["message"])
         for employee in team - self.employee_emp2:
             self.assertIn(employee.name, params["message"])
-        self.assertIn("Skipped 1 employees", params["message"])
+        self.assertIn("Skipped 1 employees who already", params["message"])
         self.assertIn("Erik Employee", params["message"])
+        self.assertIn(
+            "Skipped 1 employees without a manager (nor a manager of their "
+            "department) to hold the conversation: Mark Manager.",
+            params["message"],
+        )
         self.assertEqual(sorted(params["next"]["domain"][0][2]), sorted(pops.ids))
 
         # The same round again creates nothing and says so.
@@ -82,7 +90,7 @@ class TestHrPopRound(HrPopCronCommon):
             {"department_id": self.department_team.id, "date_start": "2027-01-01"}
         ).action_start()
         self.assertIn("No plan was created", again["params"]["message"])
-        self.assertIn("Skipped 4 employees", again["params"]["message"])
+        self.assertIn("Skipped 3 employees who already", again["params"]["message"])
         self.assertEqual(self._round_pops(team), pops)
 
     def test_round_for_selected_employees_by_their_manager(self):
@@ -99,6 +107,19 @@ class TestHrPopRound(HrPopCronCommon):
         pops = self._round_pops(selection)
         self.assertEqual(pops.employee_id, selection)
         self.assertEqual(set(pops.mapped("manager_id")), {self.employee_manager})
+
+    def test_round_fills_the_manager_from_the_department(self):
+        self.employee_emp2.parent_id = False
+        wizard = (
+            self.env["hr.pop.round.wizard"]
+            .with_user(self.user_officer)
+            .create(
+                {"department_id": self.department_team.id, "date_start": "2027-01-01"}
+            )
+        )
+        wizard.action_start()
+        pop = self._round_pops(self.employee_emp2)
+        self.assertEqual(pop.manager_id, self.employee_manager)
 
     def test_round_needs_employees(self):
         wizard = self.env["hr.pop.round.wizard"].create({"date_start": "2027-01-01"})

@@ -87,8 +87,10 @@ class TestHrPopToken(TestHrPopCommon, HttpCase):
         response = self.url_open(
             f"/my/pops/{pop.id}?{parts.query}", allow_redirects=False
         )
-        self.assertEqual(response.status_code, 303, url)
-        self.assertTrue(response.headers["Location"].endswith("/my"), url)
+        # Refused with the page that says why (test_hr_pop_portal_links).
+        self.assertEqual(response.status_code, 403, url)
+        self.assertIn("o_hr_pop_link_error", response.text, url)
+        self.assertNotIn(pop.employee_id.name, response.text, url)
         params = {
             "name": "Emma Employee",
             "signature": self.png.decode(),

@@ -25,6 +25,7 @@ class TestHrPopWorkflow(TestHrPopCommon):
                 "employee_id": self.employee_emp.id,
                 "date_start": fields.Date.today(),
                 "date_end": fields.Date.today() + timedelta(days=364),
+                "meeting_date": self._default_meeting_date(),
             }
         )
         goal = self.env["hr.pop.goal"].create(

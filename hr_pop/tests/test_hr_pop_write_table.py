@@ -125,11 +125,14 @@ FIELD_RULES = {
         "category": "content",
         "category_sequence": "never",
         "company_id": "never",
+        # Computed for the form: what may still change.
+        "content_locked": "never",
         "cost": "never",
         "currency_id": "never",
         "deadline": "content",
         "department_id": "never",
         "employee_id": "never",
+        "execution_locked": "never",
         "is_evaluated": "never",
         "lessons_learned": "execution",
         "line_ids": CHILDREN,
@@ -148,6 +151,8 @@ FIELD_RULES = {
         "activity_type": "content",
         "category": "never",
         "company_id": "never",
+        # Computed for the form: what may still change.
+        "content_locked": "never",
         "cost": "content",
         "course_code": "content",
         "course_id": "content",
@@ -169,6 +174,7 @@ FIELD_RULES = {
         "responsible": "content",
         "sequence": "execution",
         "state": "activity_status",
+        "status_locked": "never",
     },
     # "answer" depends on whose answer it is: see _answer_rule.
     "hr.pop.answer": {

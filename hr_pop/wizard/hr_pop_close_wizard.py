@@ -20,7 +20,11 @@ class HrPopCloseWizard(models.TransientModel):
 
     # === FIELDS === #
     pop_id = fields.Many2one(
-        "hr.pop", required=True, ondelete="cascade", default=_default_pop_id
+        "hr.pop",
+        string="Development Plan",
+        required=True,
+        ondelete="cascade",
+        default=_default_pop_id,
     )
     line_ids = fields.One2many(
         "hr.pop.close.wizard.line",

@@ -7,7 +7,9 @@ class HrPopReasonWizard(models.TransientModel):
     _name = "hr.pop.reason.wizard"
     _description = "Reason to Cancel or Refuse a Development Plan"
 
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade")
+    pop_id = fields.Many2one(
+        "hr.pop", string="Development Plan", required=True, ondelete="cascade"
+    )
     action = fields.Selection(
         [("cancel", "Cancel"), ("refuse", "Refuse")], required=True, default="cancel"
     )

@@ -135,6 +135,14 @@ class HrPopRoundWizard(models.TransientModel):
                     employees=", ".join(not_yours.sudo().mapped("name")),
                 )
             )
+        # Nobody to hold the conversation (no manager, none for the department):
+        # no plan, and the summary says whom to give a manager first.
+        without_manager = lines.employee_id.filtered(
+            lambda employee: not self.env["hr.pop"]
+            .new({"employee_id": employee.id})
+            .manager_id
+        )
+        lines = lines.filtered(lambda line: line.employee_id not in without_manager)
         periods = {line.employee_id.id: period for line in lines}
         meeting_dates = {
             line.employee_id.id: line.meeting_date
@@ -142,14 +150,15 @@ class HrPopRoundWizard(models.TransientModel):
             if line.meeting_date
         }
         pops, skipped = self.env["hr.employee"]._create_pops(periods, meeting_dates)
+        not_planned = skipped or archived or without_manager
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "title": self.env._("POP round started"),
-                "message": self._get_summary(pops, skipped, archived),
-                "type": "success" if pops and not (skipped or archived) else "warning",
-                "sticky": bool(skipped or archived),
+                "message": self._get_summary(pops, skipped, archived, without_manager),
+                "type": "success" if pops and not not_planned else "warning",
+                "sticky": bool(not_planned),
                 "next": self._get_next_action(pops),
             },
         }
@@ -173,7 +182,7 @@ class HrPopRoundWizard(models.TransientModel):
             )
         )
 
-    def _get_summary(self, pops, skipped, archived=None):
+    def _get_summary(self, pops, skipped, archived=None, without_manager=None):
         parts = []
         if pops:
             parts.append(
@@ -200,6 +209,16 @@ class HrPopRoundWizard(models.TransientModel):
                     "Skipped %(count)s archived employees: %(employees)s.",
                     count=len(archived),
                     employees=", ".join(archived.sudo().mapped("name")),
+                )
+            )
+        if without_manager:
+            parts.append(
+                self.env._(
+                    "Skipped %(count)s employees without a manager (nor a manager of "
+                    "their department) to hold the conversation: %(employees)s. Set "
+                    "their manager, then start the round for them again.",
+                    count=len(without_manager),
+                    employees=", ".join(without_manager.sudo().mapped("name")),
                 )
             )
         return " ".join(parts)

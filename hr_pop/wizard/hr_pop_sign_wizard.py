@@ -7,7 +7,9 @@ class HrPopSignWizard(models.TransientModel):
     _name = "hr.pop.sign.wizard"
     _description = "Sign a Development Plan"
 
-    pop_id = fields.Many2one("hr.pop", required=True, ondelete="cascade")
+    pop_id = fields.Many2one(
+        "hr.pop", string="Development Plan", required=True, ondelete="cascade"
+    )
     role = fields.Selection(
         [("employee", "Employee"), ("manager", "Manager")], required=True
     )

@@ -41,6 +41,36 @@ registry.category("web_tour.tours").add("hr_pop_portal_prepare_tour", {
             run: "click",
         },
         {
+            content: "Submitting is final: a dialog asks first",
+            trigger: "#modal_pop_submit.show .o_hr_pop_submit_confirm:contains(can no longer change)",
+        },
+        {
+            content: "Go back to the answers instead (it has the focus once open)",
+            trigger: "#modal_pop_submit.show .o_hr_pop_submit_cancel:focus",
+            run: "click",
+        },
+        {
+            content: "Nothing was submitted: the form is still open",
+            trigger: "body:not(:has(#modal_pop_submit.show)) .o_hr_pop_preparation_form textarea[name^='answer_']:eq(1):value(A course in project planning)",
+        },
+        {
+            trigger: "body:not(:has(.o_hr_pop_message:contains(preparation is submitted)))",
+        },
+        {
+            content: "Submit again",
+            trigger: ".o_hr_pop_submit",
+            run: "click",
+        },
+        {
+            content: "The dialog is open again",
+            trigger: "#modal_pop_submit.show .o_hr_pop_submit_cancel:focus",
+        },
+        {
+            content: "And confirm",
+            trigger: "#modal_pop_submit.show .o_hr_pop_submit_confirmed",
+            run: "click",
+        },
+        {
             content: "The preparation is submitted and read-only",
             trigger: ".o_hr_pop_message:contains(preparation is submitted)",
         },
@@ -135,6 +165,13 @@ registry.category("web_tour.tours").add("hr_pop_portal_sign_tour", {
 registry.category("web_tour.tours").add("hr_pop_portal_home_tour", {
     steps: () => [
         {
+            content: "The development plans tile shows its icon and the number of plans",
+            trigger: ".o_portal_index_card:not(.d-none) a[href='/my/pops'] img[src='/hr_pop/static/src/img/portal_pop.svg']",
+        },
+        {
+            trigger: ".o_portal_index_card a[href='/my/pops'] .o_hr_pop_home_count:contains(1)",
+        },
+        {
             content: "The portal home lists the development plans",
             trigger: ".o_portal_my_home a[href='/my/pops']:contains(Development Plans)",
             run: "click",
@@ -165,11 +202,23 @@ registry.category("web_tour.tours").add("hr_pop_portal_home_tour", {
 registry.category("web_tour.tours").add("hr_pop_portal_denied_tour", {
     steps: () => [
         {
-            content: "Another employee's plan is refused: back on the portal home",
-            trigger: ".o_portal_my_home",
+            content: "Another employee's plan is refused with an explanation",
+            trigger: ".o_hr_pop_link_error h1",
+        },
+        {
+            content: "The page says whom to ask",
+            trigger: ".o_hr_pop_link_error .o_hr_pop_hr_contact",
         },
         {
             trigger: "body:not(:has(#pop_info))",
+        },
+        {
+            content: "Back to the employee's own plans",
+            trigger: ".o_hr_pop_link_error a.o_hr_pop_my_pops",
+            run: "click",
+        },
+        {
+            trigger: ".o_portal_my_doc_table, .alert:contains(no development plans)",
         },
     ],
 });
