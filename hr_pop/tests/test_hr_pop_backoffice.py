@@ -4,6 +4,7 @@
 
 from ast import literal_eval
 
+from odoo import fields
 from odoo.tests import Form, HttpCase, tagged
 
 from .common import JsonRpcMixin, TestHrPopCommon
@@ -101,6 +102,24 @@ class TestHrPopManagerPreparation(JsonRpcMixin, TestHrPopCommon, HttpCase):
         self.assertEqual(
             answers.filtered("shared"), answers.filtered(lambda a: a.answer)
         )
+
+    def test_manager_plans_invites_holds_and_submits_by_clicking(self):
+        pop = self._create_pop(self.employee_emp, meeting_date=False)
+        self.start_tour(
+            f"/odoo/action-hr_pop.hr_pop_action/{pop.id}",
+            "hr_pop_manager_cycle_tour",
+            login="pop_mgr",
+        )
+        self.assertEqual(pop.state, "to_sign")
+        # The date he typed: in a month (at 10:00 in the browser's zone).
+        days_ahead = (pop.meeting_date - fields.Datetime.now()).days
+        self.assertIn(days_ahead, (29, 30))
+        kinds = (
+            self.env["hr.pop.notification"]
+            .search([("pop_id", "=", pop.id)])
+            .mapped("kind")
+        )
+        self.assertEqual(sorted(kinds), ["invitation", "sign_request"])
 
     def test_the_employee_cannot_use_the_managers_buttons(self):
         pop, _answers = self._invited_pop()

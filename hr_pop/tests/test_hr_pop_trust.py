@@ -261,6 +261,7 @@ class TestHrPopTrust(JsonRpcMixin, TestHrPopCommon, HttpCase):
         pop, employee_answer, _manager_answer = self._invited_pop()
         self._refuse_write(LOGIN_EMPLOYEE, employee_answer, {"shared": True})
         pop.with_user(self.user_employee).action_submit_preparation("employee")
+        employee_answer.answer = "I want to learn SQL."  # a blank one is never shared
         pop.with_user(self.user_employee).action_share_preparation("employee")
         self.assertTrue(employee_answer.shared)
         self._refuse_write(LOGIN_EMPLOYEE, employee_answer, {"shared": False})

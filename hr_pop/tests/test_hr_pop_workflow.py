@@ -425,6 +425,8 @@ class TestHrPopWorkflow(TestHrPopCommon):
         )
         self.assertFalse(officer_view, "unshared employee answers are private")
 
+        # A blank answer is never shared: one with text is.
+        pop.answer_ids.filtered(lambda a: a.author == "employee")[:1].answer = "SQL"
         pop.with_user(self.user_employee).action_share_preparation("employee")
         manager_answers = Answer.with_user(self.user_manager).search(
             [("pop_id", "=", pop.id)]
@@ -438,8 +440,9 @@ class TestHrPopWorkflow(TestHrPopCommon):
     def test_a_side_cannot_write_the_other_sides_answers(self):
         pop = self._new_pop()
         pop.action_invite()
-        pop.with_user(self.user_employee).action_share_preparation("employee")
         employee_answer = pop.answer_ids.filtered(lambda a: a.author == "employee")[:1]
+        employee_answer.answer = "Mine"
+        pop.with_user(self.user_employee).action_share_preparation("employee")
         with self.assertRaises(AccessError):
             employee_answer.with_user(self.user_manager).answer = "forged"
         manager_answer = pop.answer_ids.filtered(lambda a: a.author == "manager")[:1]
@@ -447,7 +450,7 @@ class TestHrPopWorkflow(TestHrPopCommon):
             pop.with_user(self.user_employee)._save_preparation_answers(
                 "employee", {manager_answer.id: "forged"}
             )
-        self.assertFalse(employee_answer.answer)
+        self.assertEqual(employee_answer.answer, "Mine")
         self.assertFalse(manager_answer.answer)
 
     def test_submitted_answers_are_read_only_for_their_author(self):
