@@ -303,6 +303,19 @@ class TestHrPopClose(JsonRpcMixin, TestHrPopCommon, HttpCase):
             self._create_goal(pop, state="reached", progress=10)
 
     # --- in the browser ---------------------------------------------------------------
+    def test_manager_records_a_progress_review_in_the_back_office(self):
+        pop = self._running_pop()
+        self.start_tour(
+            f"/odoo/action-hr_pop.hr_pop_action/{pop.id}",
+            "hr_pop_manager_review_tour",
+            login="pop_mgr",
+        )
+        review = pop.review_ids
+        self.assertEqual(len(review), 1)
+        self.assertEqual(review.author_id, self.user_manager)
+        self.assertEqual(review.line_ids.goal_id, pop.goal_ids)
+        self.assertIn(60, review.line_ids.mapped("progress"))
+
     def test_manager_evaluates_and_closes_the_plan_in_the_back_office(self):
         pop = self._running_pop()
         lead, coach = self._goals(pop)
