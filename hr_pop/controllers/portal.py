@@ -457,7 +457,8 @@ class HrPopPortal(CustomerPortal):
                 if action == "submit":
                     pop_sudo.action_submit_preparation("employee")
                 if action == "share":
-                    self._pop_share_answers(pop_sudo)
+                    # Only answers with text are shared (the model's rule).
+                    pop_sudo.action_share_preparation("employee")
         except PORTAL_ERRORS as error:
             posted = {
                 int(match.group(1)): value
@@ -476,21 +477,6 @@ class HrPopPortal(CustomerPortal):
                 query_string=f"&message={PREPARATION_MESSAGES[action]}",
                 anchor="pop_preparation",
             )
-        )
-
-    def _pop_share_answers(self, pop_sudo):
-        """Share the employee's answers as agenda points: only those with text; an
-        answer left blank is never shown to the manager."""
-        own = pop_sudo.answer_ids.filtered(lambda a: a.author == "employee")
-        if not any(own.mapped("answer")):
-            raise UserError(
-                request.env._(
-                    "There is nothing to share: none of your answers has any text."
-                )
-            )
-        pop_sudo.action_share_preparation("employee")
-        own.filtered(lambda a: a.shared and not a.answer)._pop_workflow().write(
-            {"shared": False}
         )
 
     # === SIGNATURE === #

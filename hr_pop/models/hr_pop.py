@@ -1039,20 +1039,6 @@ class HrPop(models.Model):
             },
         }
 
-    def action_open_reason_wizard(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reason"),
-            "res_model": "hr.pop.reason.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_pop_id": self.id,
-                "default_action": self.env.context.get("pop_reason_action", "cancel"),
-            },
-        }
-
     def action_submit_preparation(self, role):
         """One side submits its answers: they become read-only for that side."""
         self.ensure_one()
