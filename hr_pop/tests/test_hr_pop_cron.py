@@ -296,8 +296,9 @@ class TestHrPopInvitationCron(HrPopCronCommon):
         self.assertEqual(len(self._logs(pop, "agenda_exchange")), 1)
 
     def test_state_date_follows_the_state(self):
-        with freeze_time("2027-03-01 08:00:00"):
+        with freeze_time("2027-03-01 07:00:00"):
             pop = self._pop_with_meeting()
+        with freeze_time("2027-03-01 08:00:00"):
             pop.action_invite()
         self.assertEqual(
             pop.state_date, fields.Datetime.to_datetime("2027-03-01 08:00:00")
@@ -311,6 +312,21 @@ class TestHrPopInvitationCron(HrPopCronCommon):
         self.assertEqual(
             pop.state_date, fields.Datetime.to_datetime("2027-03-04 10:00:00")
         )
+
+    def test_a_new_stay_within_the_same_second_gets_its_own_notifications(self):
+        # Submitted, reopened and submitted again within one second: the second
+        # request to sign is sent too (not refused as a duplicate of the first).
+        with freeze_time("2027-03-01 08:00:00"):
+            pop = self._to_sign(self._pop_with_meeting())
+            first_stay = pop.state_date
+            pop.action_reopen()
+            pop.action_submit()
+        self.assertEqual(pop.state, "to_sign")
+        self.assertGreater(pop.state_date, first_stay)
+        requests = self._logs(pop, "sign_request")
+        self.assertEqual(len(requests), 2)
+        self.assertEqual(len(set(requests.mapped("key"))), 2)
+        self.assertTrue(all(requests.mapped("mail_id")))
 
 
 @tagged("post_install", "-at_install")
