@@ -6,7 +6,6 @@ import hashlib
 import json
 import logging
 from collections import defaultdict
-from datetime import timedelta
 
 import babel
 import babel.dates
@@ -732,18 +731,7 @@ class HrPop(models.Model):
         if SIGNED_POP_FIELDS & set(vals):
             self._check_content_editable()
         if "state" in vals and "state_date" not in vals:
-            now = fields.Datetime.now()
-            # Notifications name a stay in a state by the second it began: a plan
-            # that changes state twice within one second begins its new stay one
-            # second later, so that it is not taken for the one before.
-            crowded = self.filtered(
-                lambda pop: pop.state_date and pop.state_date >= now
-            )
-            for pop in crowded:
-                pop.write(dict(vals, state_date=pop.state_date + timedelta(seconds=1)))
-            if crowded:
-                return (self - crowded).write(vals)
-            vals = dict(vals, state_date=now)
+            vals = dict(vals, state_date=fields.Datetime.now())
         # Only a plan entering or leaving "cancelled" changes the others' previous
         # plan; the other state changes of the cycle need no search.
         moved = {"employee_id", "date_start"} & set(vals) or (

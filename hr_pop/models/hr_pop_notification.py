@@ -838,6 +838,16 @@ class HrPopNotification(models.Model):
         invitation. One per stay in "to sign": a plan submitted again asks again."""
         pop = pop.sudo()
         key = f"employee@{pop.state_date:%Y%m%d%H%M%S}"
+        # A plan submitted again within the same second (scripts do) asks again.
+        asked = self.search_count(
+            [
+                ("pop_id", "=", pop.id),
+                ("kind", "=", "sign_request"),
+                ("key", "=like", f"{key}%"),
+            ]
+        )
+        if asked:
+            key = f"{key}#{asked + 1}"
         recipient = self._get_recipient(pop, "employee")
         if not recipient.email:
             self._log(

@@ -322,7 +322,7 @@ class TestHrPopInvitationCron(HrPopCronCommon):
             pop.action_reopen()
             pop.action_submit()
         self.assertEqual(pop.state, "to_sign")
-        self.assertGreater(pop.state_date, first_stay)
+        self.assertEqual(pop.state_date, first_stay)
         requests = self._logs(pop, "sign_request")
         self.assertEqual(len(requests), 2)
         self.assertEqual(len(set(requests.mapped("key"))), 2)
