@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import re
+from functools import partial
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
-from odoo.tools import consteq, html2plaintext
+from odoo.tools import consteq, format_amount, format_date, html2plaintext
 from odoo.tools.safe_eval import safe_eval, time
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -15,7 +16,7 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from ..models.hr_pop import POP_STATES
 from ..models.hr_pop_answer import ANSWER_MAX_LENGTH
 from ..models.hr_pop_goal import GOAL_CATEGORIES
-from ..report.hr_pop_report import get_pop_timezone
+from ..report.hr_pop_report import get_pop_timezone, get_pop_timezones
 
 REPORT_XMLID = "hr_pop.action_report_hr_pop"
 # A preparation form only carries answers, named after the answer's id.
@@ -79,6 +80,13 @@ class HrPopPortal(CustomerPortal):
             .search([("user_id", "=", request.env.user.id)])
         )
 
+    def _pop_prefetch_people(self, pops_sudo):
+        """Read the plans' employees and managers with only what the pages show: a
+        full read of hr.employee checks the access of each of its ~140 columns."""
+        (pops_sudo.employee_id | pops_sudo.manager_id).fetch(
+            ["name", "user_id", "work_contact_id"]
+        )
+
     def _prepare_pops_domain(self, include_drafts=False):
         """The user's own plans; drafts are the manager's until the invitation."""
         domain = [("employee_id", "in", self._get_portal_employees().ids)]
@@ -123,6 +131,7 @@ class HrPopPortal(CustomerPortal):
         pops = self._search_portal_pops(
             domain, sortby, pager_values["offset"], self._items_per_page
         )
+        self._pop_prefetch_people(pops.sudo())
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -133,7 +142,7 @@ class HrPopPortal(CustomerPortal):
                 "searchbar_sortings": searchbar_sortings,
                 "sortby": sortby,
                 "pop_has_report": self._pop_has_report(),
-                "pop_timezone": get_pop_timezone,
+                "pop_timezones": get_pop_timezones(pops.sudo().employee_id),
             }
         )
         return values
@@ -184,22 +193,23 @@ class HrPopPortal(CustomerPortal):
         if not 0 < pop_id <= MAX_RECORD_ID:
             raise PopLinkError("missing")  # no such id; PostgreSQL would refuse it
         user = request.env.user
-        try:
-            pop_sudo = self._document_check_access(
-                "hr.pop", pop_id, access_token=access_token
-            )
-        except MissingError as error:
-            raise PopLinkError("missing") from error
-        except AccessError:
-            pop_sudo = request.env["hr.pop"]
+        Pop = request.env["hr.pop"]
+        pop_sudo = Pop.sudo().browse(pop_id).exists()
+        if not pop_sudo:
+            raise PopLinkError("missing")
         has_token = bool(
-            pop_sudo
-            and access_token
+            access_token
             and pop_sudo.access_token
             and consteq(pop_sudo.access_token, access_token)
         )
+        self._pop_prefetch_people(pop_sudo)
+        # His own plan, which the record rules let him read: checked in one query
+        # (checking them on the record reads all of it and of his employee record).
         is_employee = bool(
-            pop_sudo and not user._is_public() and pop_sudo.employee_id.user_id == user
+            not user._is_public()
+            and pop_sudo.employee_id.user_id == user
+            and Pop.has_access("read")
+            and Pop.search_count([("id", "=", pop_id)], limit=1)
         )
         if not has_token and not is_employee:
             if access_token:
@@ -217,6 +227,9 @@ class HrPopPortal(CustomerPortal):
         """Whom the employee asks about his plan: the company's POP HR responsible,
         else the company's own address."""
         company = company.sudo()
+        # Only what is shown (users and contacts are wide records).
+        company.pop_hr_responsible_id.fetch(["active", "partner_id"])
+        company.pop_hr_responsible_id.partner_id.fetch(["name", "email"])
         responsible = company.pop_hr_responsible_id.filtered("active")
         return {
             "company": company,
@@ -307,9 +320,18 @@ class HrPopPortal(CustomerPortal):
             )
         return groups
 
+    def _pop_line_labels(self):
+        """``{field: {value: label}}`` of the activities' selection fields."""
+        Line = request.env["hr.pop.line"]
+        return {
+            name: dict(Line._fields[name]._description_selection(request.env))
+            for name in ("activity_type", "state")
+        }
+
     def _prepare_pop_page_values(
         self, pop_sudo, access_token, message=None, error=None, posted_answers=None
     ):
+        self._pop_prefetch_people(pop_sudo)
         employee_answers = pop_sudo.answer_ids.filtered(
             lambda a: a.author == "employee"
         )
@@ -345,6 +367,13 @@ class HrPopPortal(CustomerPortal):
             "pop_format_duration": request.env[
                 "report.hr_pop.report_hr_pop"
             ]._format_line_duration,
+            # The activities' values formatted as t-field would, without a field
+            # converter per cell (the costliest part of a plan with many activities).
+            "pop_format_date": partial(format_date, request.env),
+            "pop_format_amount": partial(
+                format_amount, request.env, currency=pop_sudo.currency_id
+            ),
+            "pop_line_labels": self._pop_line_labels(),
             "pop_hr_contact": self._pop_hr_contact(pop_sudo.company_id),
         }
         # The employee always gets the plan's token: it lets him post in the chatter.
