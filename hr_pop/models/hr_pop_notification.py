@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from functools import partial
 
 from dateutil.relativedelta import relativedelta
-from psycopg2.errors import UniqueViolation
+from psycopg2.errors import SerializationFailure, UniqueViolation
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL, formataddr, mute_logger
@@ -529,6 +529,14 @@ class HrPopNotification(models.Model):
         except UniqueViolation:
             _logger.info(
                 "POP notification for %s was sent by another run: skipped", record
+            )
+            return False
+        except SerializationFailure:
+            # Changed by another transaction meanwhile (a manager who invited at
+            # the same time): the next run sees that change.
+            _logger.info(
+                "POP record %s changed in another transaction: skipped this run",
+                record,
             )
             return False
         except Exception:

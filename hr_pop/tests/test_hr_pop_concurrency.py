@@ -6,6 +6,7 @@ no plan, invitation or scheduled creation for an employee who has left."""
 import threading
 import time
 from datetime import date
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
@@ -349,6 +350,64 @@ class TestHrPopOverlapRace(TransactionCase):
         self.assertEqual(
             [rita_pops[0][0]], winner.result["params"]["next"]["domain"][0][2]
         )
+
+    def _draft_pops_with_a_date(self, env):
+        """Rita's and Ruben's plans, ready to be invited (manager and date set)."""
+        meeting = fields.Datetime.now() + relativedelta(days=10)
+        return [
+            env["hr.pop"].browse(self._create_pop(employee_id)(env)).id
+            for employee_id in (self.rita_id, self.ruben_id)
+        ], meeting
+
+    def _remove_invited_pops(self, pop_ids, env):
+        pops = env["hr.pop"].browse(pop_ids).exists()
+        # The employee's mails are not in the plan's chatter: removed by their log.
+        env["hr.pop.notification"].search([("pop_id", "in", pops.ids)]).mail_id.unlink()
+        pops.meeting_event_id.unlink()
+        pops._pop_workflow().write({"state": "cancelled"})
+        pops.unlink()
+
+    def test_invitation_batch_loses_to_a_manager_and_invites_only_the_others(self):
+        def setup(env):
+            pop_ids, meeting = self._draft_pops_with_a_date(env)
+            env["hr.pop"].browse(pop_ids).write({"meeting_date": meeting})
+            return pop_ids
+
+        rita_pop, ruben_pop = pop_ids = self._committed(setup)
+        self.addCleanup(self._committed, partial(self._remove_invited_pops, pop_ids))
+
+        def manager_invites_rita(env):
+            env["hr.pop"].browse(rita_pop).action_invite()
+
+        def cron_batch(env):
+            # What the invitation cron runs on a batch of due plans.
+            return env["hr.pop.notification"]._process_batch(
+                env["hr.pop"].browse(pop_ids), lambda pops: pops.action_invite()
+            )
+
+        with self.assertNoLogs(NOTIFICATION_LOGGER, "ERROR"):
+            winner, loser = self._race(manager_invites_rita, cron_batch)
+        self.assertIsNone(loser.error, "the batch must not fail")
+        self.assertTrue(loser.waited, "the second transaction waits for the first")
+        self.assertEqual(loser.result, 1, "only Ruben is invited by the batch")
+
+        def read(env):
+            pops = env["hr.pop"].browse(pop_ids)
+            invitations = env["hr.pop.notification"].search(
+                [("pop_id", "in", pop_ids), ("kind", "=", "invitation")]
+            )
+            return (
+                pops.mapped("state"),
+                sorted(invitations.pop_id.ids),
+                len(invitations),
+                len(pops.meeting_event_id),
+            )
+
+        states, invited_ids, invitations, events = self._committed(read)
+        self.assertEqual(states, ["invited", "invited"])
+        self.assertEqual(invited_ids, sorted([rita_pop, ruben_pop]))
+        self.assertEqual(invitations, 2, "one invitation each, none twice")
+        self.assertEqual(events, 2, "one conversation in the calendar each")
 
 
 class TestHrPopOverlapConstraint(HrPopCronCommon):
