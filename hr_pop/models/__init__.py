@@ -12,4 +12,6 @@ from . import hr_pop_answer
 from . import hr_pop_review
 from . import hr_pop_review_line
 from . import hr_employee
+from . import hr_job
+from . import hr_pop_job_skill
 from . import ir_qweb

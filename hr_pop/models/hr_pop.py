@@ -11,6 +11,7 @@ import babel
 import babel.dates
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -348,6 +349,13 @@ class HrPop(models.Model):
         related="previous_pop_id.goal_ids", string="Goals of the Previous Plan"
     )
     review_ids = fields.One2many("hr.pop.review", "pop_id", string="Progress Reviews")
+    # Seed 004: the competences of the job profile and of the employee, side by side.
+    competence_html = fields.Html(
+        string="Competences",
+        compute="_compute_competence_html",
+        help="Per skill of the job profile and of the employee: the level the job "
+        "requires, the employee's current level and the gap between them.",
+    )
     # Signatures: never forced; "seen" records receipt without agreement (seed 002).
     employee_signature = fields.Image(
         copy=False, attachment=True, max_width=1024, max_height=1024
@@ -568,6 +576,12 @@ class HrPop(models.Model):
         for pop in self:
             threshold = pop.company_id.pop_approval_threshold
             pop.needs_approval = not threshold or pop.total_cost > threshold
+
+    @api.depends("job_id", "employee_id", "goal_ids.skill_id")
+    def _compute_competence_html(self):
+        rows_by_pop = self._get_competence_rows_by_pop()
+        for pop in self:
+            pop.competence_html = pop._render_competence_table(rows_by_pop[pop.id])
 
     # === CONSTRAINT METHODS === #
     @api.constrains("date_start", "date_end")
@@ -935,6 +949,7 @@ class HrPop(models.Model):
                     )
                 )
         self._pop_workflow().write({"state": "done"})
+        self._raise_employee_skills()
         self.activity_unlink(
             [
                 "hr_pop.mail_activity_pop_review",
@@ -1082,6 +1097,38 @@ class HrPop(models.Model):
         """The manager's "Share" in the back office: his answers become agenda
         points the employee reads in the portal."""
         return self.action_share_preparation("manager")
+
+    def action_propose_goals(self):
+        """One job goal per competence of the job profile that the employee has
+        below its required level and that has no goal on the plan yet: the skill
+        and the required level as its target. Goals change only before signing,
+        and only for whoever may add goals to the plan (the same checks)."""
+        not_open = self.filtered(lambda pop: pop.state not in UNSIGNED_STATES)
+        if not_open:
+            raise UserError(
+                self.env._(
+                    "Goals are proposed from the competence gaps before the plan is "
+                    "signed; %(pops)s is already past the conversation.",
+                    pops=", ".join(not_open.mapped("name")),
+                )
+            )
+        self.check_access("write")
+        rows_by_pop = self._get_competence_rows_by_pop()
+        vals_list = []
+        for pop in self:
+            for row in rows_by_pop[pop.id]:
+                if row["in_job_profile"] and row["gap"] > 0 and not row["has_goal"]:
+                    vals_list.append(pop._get_proposed_goal_values(row))
+        if not vals_list:
+            raise UserError(
+                self.env._(
+                    "No competence of the job profile is below its required level, "
+                    "or every one already has a goal."
+                )
+            )
+        # As the user: the access rules of goals and the signed-plan lock apply.
+        self.env["hr.pop.goal"].create(vals_list)
+        return True
 
     # === BUSINESS METHODS === #
     def _pop_portal_link_context(self):
@@ -1984,3 +2031,271 @@ class HrPop(models.Model):
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._("POP - %(name)s", name=self.name).replace("/", "-")
+
+    def _get_competence_rows(self):
+        """The competences of this plan, for the back office, the portal and the PDF.
+
+        A list of dicts, first every skill of the job profile of the plan's job
+        (``hr.pop.job.skill``), then the employee's other skills
+        (``hr.employee.skill``), each with:
+
+        - ``skill``, ``skill_type``: ``hr.skill`` and ``hr.skill.type`` records;
+        - ``required_level``, ``current_level``: ``hr.skill.level`` records, empty
+          when the job does not require the skill or the employee has no level;
+        - ``required_progress``, ``current_progress``: their level progress (0-100),
+          ``None`` when there is no level;
+        - ``gap``: how many points the current level is below the required one (0
+          when it is not, or when the job does not require the skill);
+        - ``in_job_profile``, ``has_goal`` (a goal of this plan develops the skill);
+        - ``summary``: the comparison in words, for example "required 80 %,
+          current 40 %: gap 40 points".
+
+        The records are read as superuser: whoever reads the plan sees them.
+        """
+        self.ensure_one()
+        return self._get_competence_rows_by_pop()[self.id]
+
+    def _get_competence_rows_by_pop(self):
+        """``{plan id: rows}`` of ``_get_competence_rows``, in a fixed number of
+        queries for the whole batch."""
+        pops = self.sudo()
+        profiles = (
+            self.env["hr.pop.job.skill"]
+            .sudo()
+            .search([("job_id", "in", pops.job_id.ids)])
+        )
+        employee_skills = (
+            self.env["hr.employee.skill"]
+            .sudo()
+            .search([("employee_id", "in", pops.employee_id.ids)])
+        )
+        profiles_by_job = defaultdict(list)
+        for profile in profiles:
+            profiles_by_job[profile.job_id.id].append(profile)
+        levels_by_employee = defaultdict(dict)
+        for employee_skill in employee_skills.sorted(
+            lambda es: (es.skill_type_id.name, es.skill_id.sequence, es.skill_id.name)
+        ):
+            levels_by_employee[employee_skill.employee_id.id][
+                employee_skill.skill_id
+            ] = employee_skill.skill_level_id
+        no_level = self.env["hr.skill.level"].sudo()
+        result = {}
+        for pop in pops:
+            current = levels_by_employee[pop.employee_id.id]
+            goal_skills = set(pop.goal_ids.skill_id)
+            rows = [
+                pop._get_competence_row(
+                    profile.skill_id,
+                    profile.skill_level_id,
+                    current.get(profile.skill_id, no_level),
+                    goal_skills,
+                )
+                for profile in profiles_by_job[pop.job_id.id]
+            ]
+            required = {row["skill"] for row in rows}
+            rows += [
+                pop._get_competence_row(skill, no_level, level, goal_skills)
+                for skill, level in current.items()
+                if skill not in required
+            ]
+            result[pop.id] = rows
+        return result
+
+    def _get_competence_row(self, skill, required_level, current_level, goal_skills):
+        required = required_level.level_progress if required_level else None
+        current = current_level.level_progress if current_level else None
+        gap = max((required or 0) - (current or 0), 0) if required_level else 0
+        return {
+            "skill": skill,
+            "skill_type": skill.skill_type_id,
+            "required_level": required_level,
+            "current_level": current_level,
+            "required_progress": required,
+            "current_progress": current,
+            "gap": gap,
+            "in_job_profile": bool(required_level),
+            "has_goal": skill in goal_skills,
+            "summary": self._get_competence_summary(required, current, gap),
+        }
+
+    def _get_competence_summary(self, required, current, gap):
+        """The comparison of one competence in words."""
+        _ = self.env._
+        # Formatted here: no expression inside _(), which the term export reads.
+        required_text = f"{required} %"
+        current_text = f"{current} %"
+        if current is not None:
+            current_text = _("current %(progress)s", progress=current_text)
+        else:
+            current_text = _("no current level")
+        if required is None:
+            return _("not required by the job, %(current)s", current=current_text)
+        if not gap:
+            return _(
+                "required %(required)s, %(current)s: no gap",
+                required=required_text,
+                current=current_text,
+            )
+        return _(
+            "required %(required)s, %(current)s: gap %(gap)s points",
+            required=required_text,
+            current=current_text,
+            gap=gap,
+        )
+
+    def _render_competence_table(self, rows):
+        """The Competences tab: a table of ``rows`` (``_get_competence_rows``)."""
+        _ = self.env._
+        if not rows:
+            return Markup('<p class="text-muted">%s</p>') % _(
+                "No competences to compare yet: give the job position a competence "
+                "profile, or record the employee's skills."
+            )
+
+        def level_text(level):
+            return f"{level.name} ({level.level_progress} %)" if level else "-"
+
+        body = Markup()
+        for row in rows:
+            if not row["in_job_profile"]:
+                gap = Markup('<span class="text-muted">%s</span>') % _("Not required")
+            elif row["gap"]:
+                gap = Markup('<span class="badge text-bg-warning">%s</span>') % _(
+                    "%(gap)s points", gap=row["gap"]
+                )
+            else:
+                gap = Markup('<span class="badge text-bg-success">%s</span>') % _(
+                    "No gap"
+                )
+            body += Markup(
+                '<tr title="%s"><td>%s</td><td>%s</td><td>%s</td><td>%s</td>'
+                "<td>%s</td><td>%s</td></tr>"
+            ) % (
+                row["summary"],
+                row["skill"].name,
+                row["skill_type"].name,
+                level_text(row["required_level"]),
+                level_text(row["current_level"]) if row["current_level"] else _("None"),
+                gap,
+                _("Yes") if row["has_goal"] else "-",
+            )
+        header = Markup().join(
+            Markup("<th>%s</th>") % label
+            for label in (
+                _("Skill"),
+                _("Skill Type"),
+                _("Required Level"),
+                _("Current Level"),
+                _("Gap"),
+                _("Goal"),
+            )
+        )
+        return Markup(
+            '<table class="table table-sm o_hr_pop_competences">'
+            "<thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
+        ) % (header, body)
+
+    def _get_proposed_goal_values(self, row):
+        """A job goal that brings ``row``'s skill to the level the job requires."""
+        self.ensure_one()
+        skill, level = row["skill"], row["required_level"]
+        return {
+            "pop_id": self.id,
+            "category": "job",
+            "name": self.env._(
+                "Reach %(level)s in %(skill)s", level=level.name, skill=skill.name
+            ),
+            "success_measure": self.env._(
+                "%(skill)s at the level %(level)s that the job position %(job)s "
+                "requires (%(summary)s).",
+                skill=skill.name,
+                level=level.name,
+                job=self.sudo().job_id.name,
+                summary=row["summary"],
+            ),
+            "deadline": self.date_end,
+            "skill_id": skill.id,
+            "skill_level_id": level.id,
+        }
+
+    def _raise_employee_skills(self):
+        """Skills follow the closed plans: each reached goal that names a skill
+        raises the employee's level of it to the goal's target (never lowers it),
+        through the ORM so that hr_skills keeps its history; one note per plan
+        lists what changed."""
+        goals = self.sudo().goal_ids.filtered(
+            lambda goal: goal.state == "reached"
+            and goal.skill_id
+            and goal.skill_level_id.skill_type_id == goal.skill_id.skill_type_id
+        )
+        if not goals:
+            return
+        # The highest target per employee and skill, should two goals name it.
+        targets = {}
+        for goal in goals:
+            key = (goal.pop_id.employee_id.id, goal.skill_id.id)
+            best = targets.get(key)
+            if (
+                not best
+                or goal.skill_level_id.level_progress
+                > best.skill_level_id.level_progress
+            ):
+                targets[key] = goal
+        EmployeeSkill = self.env["hr.employee.skill"].sudo()
+        existing = {
+            (employee_skill.employee_id.id, employee_skill.skill_id.id): employee_skill
+            for employee_skill in EmployeeSkill.search(
+                [
+                    ("employee_id", "in", goals.pop_id.employee_id.ids),
+                    ("skill_id", "in", goals.skill_id.ids),
+                ]
+            )
+        }
+        changes = defaultdict(list)
+        to_create = []
+        for key, goal in targets.items():
+            target = goal.skill_level_id
+            employee_skill = existing.get(key)
+            if not employee_skill:
+                to_create.append(
+                    {
+                        "employee_id": key[0],
+                        "skill_id": goal.skill_id.id,
+                        "skill_type_id": goal.skill_id.skill_type_id.id,
+                        "skill_level_id": target.id,
+                    }
+                )
+                changes[goal.pop_id].append(
+                    self.env._(
+                        "%(skill)s: %(level)s (new)",
+                        skill=goal.skill_id.name,
+                        level=target.name,
+                    )
+                )
+            elif employee_skill.level_progress < target.level_progress:
+                previous = employee_skill.skill_level_id
+                employee_skill.write({"skill_level_id": target.id})
+                changes[goal.pop_id].append(
+                    self.env._(
+                        "%(skill)s: %(previous)s → %(level)s",
+                        skill=goal.skill_id.name,
+                        previous=previous.name,
+                        level=target.name,
+                    )
+                )
+        if to_create:
+            EmployeeSkill.create(to_create)
+        for pop, lines in changes.items():
+            pop.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Skills of %(employee)s raised to the levels reached in "
+                        "this plan:",
+                        employee=pop.employee_id.name,
+                    ),
+                    Markup().join(Markup("<li>%s</li>") % line for line in lines),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

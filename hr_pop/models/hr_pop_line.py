@@ -1,16 +1,20 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .hr_pop import SIGNED_STATES
+from .hr_pop import SIGNED_STATES, write_per_record
 from .hr_pop_course import ACTIVITY_TYPES
 from .hr_pop_guard_mixin import MAX_AMOUNT
 
 # A study-cost repayment clause longer than ten years is not a sensible agreement.
 MAX_REPAYMENT_MONTHS = 120
 # Fields of an activity that are not part of the signed plan: its execution.
-UNSIGNED_LINE_FIELDS = {"state", "sequence"}
+UNSIGNED_LINE_FIELDS = {"state", "sequence", "resume_line_id"}
+# Activities that go on the employee's resume once done: courses and trainings.
+RESUME_ACTIVITY_TYPES = ("course", "internal")
 
 
 class HrPopLine(models.Model):
@@ -19,6 +23,8 @@ class HrPopLine(models.Model):
     _description = "Development Activity"
     _order = "pop_id, sequence, id"
     _pop_fixed_fields = ("pop_id",)
+    # Only marking the activity done links it to the resume line it added.
+    _pop_workflow_fields = {"resume_line_id": None}
     _pop_value_ranges = {
         "cost": (0, MAX_AMOUNT),
         "repayment_months": (0, MAX_REPAYMENT_MONTHS),
@@ -128,6 +134,15 @@ class HrPopLine(models.Model):
     )
     repayment_terms = fields.Text(
         help="The agreed terms, for example the part repaid per month of the period."
+    )
+    resume_line_id = fields.Many2one(
+        "hr.resume.line",
+        string="Resume Line",
+        copy=False,
+        readonly=True,
+        ondelete="set null",
+        help="The line this course or training added to the employee's resume when "
+        "it was done; it is added once.",
     )
     employee_id = fields.Many2one(related="pop_id.employee_id", store=True, index=True)
     department_id = fields.Many2one(related="pop_id.department_id", store=True)
@@ -241,7 +256,9 @@ class HrPopLine(models.Model):
     def create(self, vals_list):
         self._pop_check_create(vals_list)
         self.env["hr.pop"]._check_new_content_editable(vals_list)
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines._add_to_resume()
+        return lines
 
     def write(self, vals):
         self._pop_check_write(vals)
@@ -250,7 +267,10 @@ class HrPopLine(models.Model):
             self.pop_id._check_content_editable()
         if "state" in vals:
             self._check_state_change(vals["state"])
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("state") == "done":
+            self._add_to_resume()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_not_signed(self):
@@ -284,3 +304,56 @@ class HrPopLine(models.Model):
                         pop=pop.name,
                     )
                 )
+
+    def _add_to_resume(self):
+        """Put each done course or internal training on the employee's resume,
+        once: the link to the resume line it added keeps it from adding another
+        when it is marked done again, reopened or its plan closed again."""
+        lines = self.sudo().filtered(
+            lambda line: line.state == "done"
+            and line.activity_type in RESUME_ACTIVITY_TYPES
+            and not line.resume_line_id
+            and line.employee_id
+        )
+        if not lines:
+            return
+        line_type = self._get_resume_line_type()
+        today = fields.Date.context_today(self)
+        resume_lines = (
+            self.env["hr.resume.line"]
+            .sudo()
+            .create([line._get_resume_line_values(line_type, today) for line in lines])
+        )
+        write_per_record(
+            lines,
+            "resume_line_id",
+            dict(zip(lines.ids, resume_lines.ids, strict=True)),
+        )
+
+    @api.model
+    def _get_resume_line_type(self):
+        """Odoo's training type of resume lines (hr_skills_slides) when installed,
+        else ours."""
+        return (
+            self.env.ref(
+                "hr_skills_slides.resume_type_training", raise_if_not_found=False
+            )
+            or self.env.ref("hr_pop.resume_type_training", raise_if_not_found=False)
+            or self.env["hr.resume.line.type"]
+        )
+
+    def _get_resume_line_values(self, line_type, today):
+        self.ensure_one()
+        date_end = self.date_end or today
+        date_start = self.date_start or date_end
+        details = [name for name in (self.institute_id.name, self.course_code) if name]
+        return {
+            "employee_id": self.employee_id.id,
+            "name": self.name,
+            "date_start": date_start,
+            "date_end": max(date_start, date_end),
+            "description": Markup("<p>%s</p>") % ", ".join(details)
+            if details
+            else False,
+            "line_type_id": line_type.id,
+        }

@@ -2,6 +2,7 @@
 from . import test_hr_pop_access
 from . import test_hr_pop_backoffice
 from . import test_hr_pop_close
+from . import test_hr_pop_competences
 from . import test_hr_pop_compute
 from . import test_hr_pop_concurrency
 from . import test_hr_pop_constraints

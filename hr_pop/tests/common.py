@@ -372,3 +372,21 @@ class TestHrPopCommon(TransactionCase):
         """``(date_start, date_end)`` of a plan of ``months`` from ``start`` (today)."""
         start = start or fields.Date.today()
         return start, start + relativedelta(months=months, days=-1)
+
+    @classmethod
+    def _create_skill_type(cls, name, skill_names, levels):
+        """An ``hr.skill.type`` with ``skill_names`` and ``levels``, a list of
+        ``(name, level_progress)``; its skills and levels follow the given order."""
+        return cls.env["hr.skill.type"].create(
+            {
+                "name": name,
+                "skill_ids": [
+                    fields.Command.create({"name": skill, "sequence": index})
+                    for index, skill in enumerate(skill_names)
+                ],
+                "skill_level_ids": [
+                    fields.Command.create({"name": level, "level_progress": progress})
+                    for level, progress in levels
+                ],
+            }
+        )

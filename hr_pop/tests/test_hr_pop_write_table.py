@@ -61,6 +61,8 @@ FIELD_RULES = {
         "can_sign_employee": "never",
         "can_sign_manager": "never",
         "cancel_reason": "never",
+        # Computed from the job profile and the employee's skills.
+        "competence_html": "never",
         # Follows the employee; another company is refused for everyone.
         "company_id": "never",
         "currency_id": "never",
@@ -172,6 +174,8 @@ FIELD_RULES = {
         "repayment_months": "content",
         "repayment_terms": "content",
         "responsible": "content",
+        # Set once, when the activity is done and goes on the employee's resume.
+        "resume_line_id": "never",
         "sequence": "execution",
         "state": "activity_status",
         "status_locked": "never",
