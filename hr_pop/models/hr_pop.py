@@ -2011,8 +2011,11 @@ class HrPop(models.Model):
         if not pop.meeting_date:
             return ""
         person = pop.employee_id if role == "employee" else pop.manager_id
-        # The zone of the portal pages and the PDF too.
-        tz_name = get_pop_timezone(person)
+        # The zone of the portal pages and the PDF too; a batch of mails looked
+        # them up at once.
+        tz_name = self.env.context.get("pop_timezones", {}).get(
+            person.id
+        ) or get_pop_timezone(person)
         zone = pytz.timezone(tz_name)
         local = pytz.utc.localize(pop.meeting_date).astimezone(zone)
         lang_code = lang_code or self.env.lang

@@ -17,8 +17,9 @@ from dateutil.relativedelta import relativedelta
 from psycopg2.errors import SerializationFailure, UniqueViolation
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.tools import SQL, formataddr, mute_logger
+from odoo.tools import SQL, formataddr, frozendict, mute_logger
 
+from ..report.hr_pop_report import get_pop_timezones
 from .hr_pop import write_per_record
 from .ir_qweb import COMPILE_CACHE_CONTEXT_KEY, QwebCompileCache
 
@@ -144,7 +145,13 @@ class HrPopNotification(models.Model):
         pops = (
             self.env["hr.pop"]
             .sudo()
-            .search(self._get_invitation_domain(), order="id", limit=batch_size + 1)
+            # A manager's plans together: his followers, to-dos and calendar are
+            # written once per batch, however many managers the company has.
+            .search(
+                self._get_invitation_domain(),
+                order="manager_id, id",
+                limit=batch_size + 1,
+            )
         )
         batch = pops[:batch_size]
         invited = self._process_batch(batch, lambda pops: pops.action_invite())
@@ -695,6 +702,10 @@ class HrPopNotification(models.Model):
         template = template.with_context(
             pop_recipient=role,
             pop_recipient_lang=lang,
+            # The conversation date in each reader's zone, looked up once.
+            pop_timezones=frozendict(
+                get_pop_timezones(pops.sudo().employee_id | pops.sudo().manager_id)
+            ),
             **{COMPILE_CACHE_CONTEXT_KEY: QwebCompileCache()},
             **ctx,
         )

@@ -313,6 +313,22 @@ class TestHrPopInvitationCron(HrPopCronCommon):
             pop.state_date, fields.Datetime.to_datetime("2027-03-04 10:00:00")
         )
 
+    def test_a_batch_takes_a_managers_plans_together(self):
+        # Created alternating between two managers: a batch of two still invites
+        # the two plans of one manager (followers, to-dos and events per manager).
+        # Named to come first among the managers of the plans due.
+        managers = [self._new_employee(f"Aaa Batchmanager{letter}") for letter in "AB"]
+        pops = self.env["hr.pop"]
+        for index in range(4):
+            employee = self._new_employee(
+                f"Batch Employee{index}", parent_id=managers[index % 2].id
+            )
+            pops |= self._pop_with_meeting(employee)
+        self.Notification._cron_send_invitations(batch_size=2)
+        invited = pops.filtered(lambda pop: pop.state == "invited")
+        self.assertEqual(len(invited), 2)
+        self.assertEqual(len(invited.manager_id), 1, invited.manager_id.mapped("name"))
+
     def test_a_new_stay_within_the_same_second_gets_its_own_notifications(self):
         # Submitted, reopened and submitted again within one second: the second
         # request to sign is sent too (not refused as a duplicate of the first).
