@@ -355,6 +355,7 @@ class HrPopPortal(CustomerPortal):
             and not pop_sudo.employee_answers_shared
             and any(employee_answers.mapped("answer")),
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
+            "pop_competences": pop_sudo._get_competence_rows(),
             "pop_to_sign": to_sign,
             # What the employee reads and signs: only the signing dialog needs it.
             "pop_content_hash": to_sign and pop_sudo._get_content_hash(),

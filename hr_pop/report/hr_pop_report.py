@@ -100,6 +100,7 @@ class ReportHrPop(models.AbstractModel):
             "report_resume_lines": resume_lines,
             "report_langs": langs,
             "report_timezones": timezones,
+            "report_competences": docs._get_competence_rows_by_pop(),
             "report_format_duration": self._format_line_duration,
         }
 

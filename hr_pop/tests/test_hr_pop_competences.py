@@ -12,6 +12,8 @@ a skill her job does not require.
 
 from datetime import timedelta
 
+from lxml import html as lxml_html
+
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
@@ -173,6 +175,40 @@ class TestHrPopCompetences(JsonRpcMixin, TestHrPopCommon, HttpCase):
             {"fields": ["skill_id"]},
             error="odoo.exceptions.AccessError",
         )
+
+    def test_the_employee_reads_the_competences_in_the_portal_and_the_pdf(self):
+        pop = self._create_pop(self.employee_emp)
+        pop.action_invite()
+        self.authenticate(self.user_employee.login, self.user_employee.login)
+        response = self.url_open(f"/my/pops/{pop.id}")
+        self.assertEqual(response.status_code, 200)
+        page = lxml_html.fromstring(response.content)
+        rows = [
+            " ".join(row.text_content().split())
+            for row in page.xpath(
+                "//*[@id='pop_competences']"
+                "//tr[contains(@class, 'o_hr_pop_competence')]"
+            )
+        ]
+        self.assertEqual(len(rows), 4, rows)
+        self.assertIn(
+            "POP Lean POP Competences Expert (80 %) Intermediate (40 %) 40 points", rows
+        )
+        self.assertIn("POP Safety POP Competences - Basic (20 %) Not required", rows)
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_employee)
+            ._render_qweb_html("hr_pop.action_report_hr_pop", pop.ids)
+        )
+        report = lxml_html.fromstring(html)
+        report_rows = [
+            " ".join(row.text_content().split())
+            for row in report.xpath(
+                "//table[contains(@class, 'o_hr_pop_report_competences')]"
+                "//tr[contains(@class, 'o_hr_pop_competence')]"
+            )
+        ]
+        self.assertEqual(report_rows, rows)
 
     def test_a_plan_without_profile_or_skills_says_so(self):
         pop = self._create_pop(self.employee_emp2)
