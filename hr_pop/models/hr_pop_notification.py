@@ -793,21 +793,29 @@ class HrPopNotification(models.Model):
         return user or pop._get_approver()
 
     @api.model
-    def _send_pop_invitations(self, pops):
-        """The invitations of ``pops`` (hr.pop.action_invite), in one batch: private
-        address, else the work address with a note, else a to-do for HR."""
-        pops = pops.sudo()
+    def _get_next_keys(self, pops, kind):
+        """``{plan: key}`` for a notification sent each time it is asked for (an
+        invitation, a request to sign): the number of those sent before, plus one.
+        A plan invited or submitted again, even within the same second, gets a new
+        one; two transactions sending the same one at once still collide."""
         sent_before = dict(
             self.sudo()._read_group(
-                [("pop_id", "in", pops.ids), ("kind", "=", "invitation")],
+                [("pop_id", "in", pops.ids), ("kind", "=", kind)],
                 ["pop_id"],
                 ["__count"],
             )
         )
+        return {pop: str(sent_before.get(pop, 0) + 1) for pop in pops}
+
+    @api.model
+    def _send_pop_invitations(self, pops):
+        """The invitations of ``pops`` (hr.pop.action_invite), in one batch: private
+        address, else the work address with a note, else a to-do for HR."""
+        pops = pops.sudo()
+        keys = self._get_next_keys(pops, "invitation")
         to_mail = []
         for pop in pops:
-            # One key per invitation: a plan invited again is invited again.
-            key = str(sent_before.get(pop, 0) + 1)
+            key = keys[pop]
             recipient = self._get_recipient(pop, "employee")
             if not recipient.email:
                 self._invite_without_address(pop, key, recipient)
@@ -856,17 +864,7 @@ class HrPopNotification(models.Model):
         the link to read and sign it, at his private address first, as with the
         invitation. One per stay in "to sign": a plan submitted again asks again."""
         pop = pop.sudo()
-        key = f"employee@{pop.state_date:%Y%m%d%H%M%S}"
-        # A plan submitted again within the same second (scripts do) asks again.
-        asked = self.search_count(
-            [
-                ("pop_id", "=", pop.id),
-                ("kind", "=", "sign_request"),
-                ("key", "=like", f"{key}%"),
-            ]
-        )
-        if asked:
-            key = f"{key}#{asked + 1}"
+        key = self._get_next_keys(pop, "sign_request")[pop]
         recipient = self._get_recipient(pop, "employee")
         if not recipient.email:
             self._log(
