@@ -331,7 +331,6 @@ class HrPopPortal(CustomerPortal):
     def _prepare_pop_page_values(
         self, pop_sudo, access_token, message=None, error=None, posted_answers=None
     ):
-        self._pop_prefetch_people(pop_sudo)
         employee_answers = pop_sudo.answer_ids.filtered(
             lambda a: a.author == "employee"
         )

@@ -2148,56 +2148,21 @@ class HrPop(models.Model):
         )
 
     def _render_competence_table(self, rows):
-        """The Competences tab: a table of ``rows`` (``_get_competence_rows``)."""
-        _ = self.env._
+        """The Competences tab: a table of ``rows`` (``_get_competence_rows``), the
+        same template as the portal page and the PDF, with the goal column."""
         if not rows:
-            return Markup('<p class="text-muted">%s</p>') % _(
+            return Markup('<p class="text-muted">%s</p>') % self.env._(
                 "No competences to compare yet: give the job position a competence "
                 "profile, or record the employee's skills."
             )
-
-        def level_text(level):
-            return f"{level.name} ({level.level_progress} %)" if level else "-"
-
-        body = Markup()
-        for row in rows:
-            if not row["in_job_profile"]:
-                gap = Markup('<span class="text-muted">%s</span>') % _("Not required")
-            elif row["gap"]:
-                gap = Markup('<span class="badge text-bg-warning">%s</span>') % _(
-                    "%(gap)s points", gap=row["gap"]
-                )
-            else:
-                gap = Markup('<span class="badge text-bg-success">%s</span>') % _(
-                    "No gap"
-                )
-            body += Markup(
-                '<tr title="%s"><td>%s</td><td>%s</td><td>%s</td><td>%s</td>'
-                "<td>%s</td><td>%s</td></tr>"
-            ) % (
-                row["summary"],
-                row["skill"].name,
-                row["skill_type"].name,
-                level_text(row["required_level"]),
-                level_text(row["current_level"]) if row["current_level"] else _("None"),
-                gap,
-                _("Yes") if row["has_goal"] else "-",
-            )
-        header = Markup().join(
-            Markup("<th>%s</th>") % label
-            for label in (
-                _("Skill"),
-                _("Skill Type"),
-                _("Required Level"),
-                _("Current Level"),
-                _("Gap"),
-                _("Goal"),
-            )
+        return self.env["ir.qweb"]._render(
+            "hr_pop.pop_competence_table",
+            {
+                "competences": rows,
+                "competence_table_class": "o_hr_pop_competences",
+                "competence_show_goal": True,
+            },
         )
-        return Markup(
-            '<table class="table table-sm o_hr_pop_competences">'
-            "<thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
-        ) % (header, body)
 
     def _get_proposed_goal_values(self, row):
         """A job goal that brings ``row``'s skill to the level the job requires."""
