@@ -26,6 +26,8 @@
         "wizard/hr_pop_round_wizard_views.xml",
         "wizard/hr_pop_close_wizard_views.xml",
         "wizard/hr_pop_reason_wizard_views.xml",
+        "wizard/hr_pop_feedback_wizard_views.xml",
+        "views/hr_pop_feedback_views.xml",
         "views/hr_pop_goal_views.xml",
         "views/hr_pop_line_views.xml",
         "views/hr_pop_views.xml",
@@ -40,6 +42,7 @@
         "report/hr_pop_reports.xml",
         "report/hr_pop_templates.xml",
         "views/hr_pop_portal_templates.xml",
+        "views/hr_pop_feedback_templates.xml",
         "views/hr_pop_menus.xml",
     ],
     "demo": [

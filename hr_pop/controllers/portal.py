@@ -355,6 +355,7 @@ class HrPopPortal(CustomerPortal):
             and any(employee_answers.mapped("answer")),
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
             "pop_competences": pop_sudo._get_competence_rows(),
+            **self._prepare_pop_feedback_values(pop_sudo),
             "pop_to_sign": to_sign,
             # What the employee reads and signs: only the signing dialog needs it.
             "pop_content_hash": to_sign and pop_sudo._get_content_hash(),
@@ -387,6 +388,23 @@ class HrPopPortal(CustomerPortal):
             values.update({"pid": partner.id, "hash": pop_sudo._sign_token(partner.id)})
         return values
 
+    def _prepare_pop_feedback_values(self, pop_sudo):
+        """The 360° feedback as the employee may see it (colleagues aggregated) and
+        the link of his self-assessment while it waits."""
+        requests = pop_sudo.feedback_request_ids
+        if not requests:
+            return {"pop_feedback": [], "pop_feedback_self_url": False}
+        pending_self = requests.filtered(
+            lambda feedback: feedback.respondent_kind == "self"
+            and not feedback._get_link_problem()
+        )[:1]
+        return {
+            "pop_feedback": request.env["hr.pop.feedback.answer"]._get_results_by_pop(
+                pop_sudo
+            )[pop_sudo.id],
+            "pop_feedback_self_url": pending_self and pending_self._get_url(),
+        }
+
     def _pop_render_page(self, pop_sudo, access_token, status=200, **kwargs):
         values = self._prepare_pop_page_values(pop_sudo, access_token, **kwargs)
         return request.render("hr_pop.portal_pop_page", values, status=status)
@@ -415,6 +433,99 @@ class HrPopPortal(CustomerPortal):
                 download=download in (True, "true", "1"),
             )
         return self._pop_render_page(pop_sudo, access_token, message=message)
+
+    # === 360° FEEDBACK === #
+    @http.route(
+        ["/pop/feedback/<int:request_id>/<string:token>"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def pop_feedback(self, request_id, token, action=None, **post):
+        """A respondent's feedback form: no account needed, the link's token is the
+        key. One answer per link; a used, declined, withdrawn, expired or forged
+        link shows why and saves nothing."""
+        feedback = request.env["hr.pop.feedback.request"]._get_by_token(
+            request_id, token
+        )
+        if not feedback:
+            return self._pop_feedback_message("invalid", status=404)
+        if feedback.lang:
+            request.update_context(lang=feedback.lang)
+        problem = feedback._get_link_problem()
+        if problem:
+            return self._pop_feedback_message(problem, feedback, status=410)
+        if request.httprequest.method != "POST":
+            return self._pop_feedback_form(feedback)
+        values = self._pop_feedback_typed_values(feedback, post)
+        try:
+            # Everything or nothing: a refused answer leaves no other saved.
+            with request.env.cr.savepoint():
+                if action == "decline":
+                    feedback._decline((post.get("decline_reason") or "").strip())
+                    return self._pop_feedback_message("declined_now", feedback)
+                feedback._submit_answers(self._pop_parse_feedback(feedback, values))
+        except PORTAL_ERRORS as error:
+            feedback.invalidate_recordset()
+            problem = feedback._get_link_problem()
+            if problem:
+                return self._pop_feedback_message(problem, feedback, status=410)
+            return self._pop_feedback_form(
+                feedback, error=_error_message(error), values=values
+            )
+        return self._pop_feedback_message("thanks", feedback)
+
+    def _pop_feedback_typed_values(self, feedback, post):
+        """``{answer id: {"level": ..., "comment": ...}}`` as typed in the form."""
+        return {
+            answer.id: {
+                "level": post.get(f"level_{answer.id}") or "",
+                "comment": (post.get(f"comment_{answer.id}") or "").strip(),
+            }
+            for answer in feedback.answer_ids
+        }
+
+    def _pop_parse_feedback(self, feedback, values):
+        """``{answer: (level, cannot_judge, comment)}`` of the typed ``values``; a
+        level of another skill type is refused by the request."""
+        choices = {}
+        Level = request.env["hr.skill.level"].sudo()
+        for answer in feedback.answer_ids:
+            chosen, comment = values[answer.id]["level"], values[answer.id]["comment"]
+            level = Level
+            if chosen.isdigit() and 0 < int(chosen) <= MAX_RECORD_ID:
+                level = Level.browse(int(chosen)).exists()
+            if chosen and chosen != "none" and not level:
+                raise ValidationError(
+                    request.env._('Choose one of the levels shown, or "can\'t judge".')
+                )
+            choices[answer] = (level, chosen == "none", comment)
+        return choices
+
+    def _pop_feedback_form(self, feedback, error=None, values=None, status=200):
+        return request.render(
+            "hr_pop.pop_feedback_form",
+            {
+                "feedback": feedback,
+                "feedback_url": f"/pop/feedback/{feedback.id}/{feedback.access_token}",
+                "feedback_error": error,
+                "feedback_values": values or {},
+            },
+            status=400 if error else status,
+        )
+
+    def _pop_feedback_message(self, outcome, feedback=None, status=200):
+        company = feedback.company_id if feedback else request.env.company
+        return request.render(
+            "hr_pop.pop_feedback_message",
+            {
+                "feedback_outcome": outcome,
+                "feedback_hr_contact": outcome not in ("thanks", "declined_now")
+                and self._pop_hr_contact(company),
+            },
+            status=status,
+        )
 
     # === PREPARATION === #
     def _pop_parse_answers(self, pop_sudo, post):

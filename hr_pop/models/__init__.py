@@ -14,4 +14,6 @@ from . import hr_pop_review_line
 from . import hr_employee
 from . import hr_job
 from . import hr_pop_job_skill
+from . import hr_pop_feedback_request
+from . import hr_pop_feedback_answer
 from . import ir_qweb

@@ -26,6 +26,7 @@ from odoo.tools import (
 from odoo.tools.image import base64_to_image
 
 from ..report.hr_pop_report import get_pop_timezone
+from .hr_pop_feedback_answer import MIN_COLLEAGUE_ANSWERS
 
 _logger = logging.getLogger(__name__)
 
@@ -66,6 +67,9 @@ POP_STATES = [
     ("cancelled", "Cancelled"),
 ]
 
+# Plans on which 360° feedback is asked: the competences are agreed (seed 004:
+# feedback checks the progress, typically at a progress review).
+FEEDBACK_POP_STATES = ("to_sign", "to_approve", "running")
 # Before the first signature the plan follows the employee's job and department.
 UNSIGNED_STATES = ("draft", "invited", "meeting")
 PORTAL_LINK_CONTEXT_KEY = "hr_pop_portal_link_grant"
@@ -356,6 +360,16 @@ class HrPop(models.Model):
         help="Per skill of the job profile and of the employee: the level the job "
         "requires, the employee's current level and the gap between them.",
     )
+    # Seed 004: 360° feedback on the plan's competences.
+    feedback_request_ids = fields.One2many(
+        "hr.pop.feedback.request", "pop_id", string="Feedback Requests"
+    )
+    feedback_html = fields.Html(
+        string="360° Feedback",
+        compute="_compute_feedback_html",
+        help="Per competence: the self-assessment, the manager's view and the "
+        "colleagues' (average, lowest and highest level, number of answers).",
+    )
     # Signatures: never forced; "seen" records receipt without agreement (seed 002).
     employee_signature = fields.Image(
         copy=False, attachment=True, max_width=1024, max_height=1024
@@ -582,6 +596,13 @@ class HrPop(models.Model):
         rows_by_pop = self._get_competence_rows_by_pop()
         for pop in self:
             pop.competence_html = pop._render_competence_table(rows_by_pop[pop.id])
+
+    def _compute_feedback_html(self):
+        results = self.env["hr.pop.feedback.answer"]._get_results_by_pop(self)
+        for pop in self:
+            pop.feedback_html = pop._render_feedback_table(
+                results[pop.id], pop._sees_individual_feedback()
+            )
 
     # === CONSTRAINT METHODS === #
     @api.constrains("date_start", "date_end")
@@ -2163,6 +2184,73 @@ class HrPop(models.Model):
                 "competence_show_goal": True,
             },
         )
+
+    def _get_feedback_skills(self):
+        """The competences feedback is asked on: the skills of the plan's goals and
+        of its job's competence profile."""
+        self.ensure_one()
+        pop = self.sudo()
+        profile = (
+            self.env["hr.pop.job.skill"].sudo().search([("job_id", "=", pop.job_id.id)])
+        )
+        return pop.goal_ids.skill_id | profile.skill_id
+
+    def _sees_individual_feedback(self):
+        """Whether the current user may see each respondent's feedback on this plan
+        (its manager or HR), or only the colleagues' aggregate (the employee)."""
+        self.ensure_one()
+        user = self.env.user
+        return self.sudo().employee_id.user_id != user and user.has_group(
+            "hr_pop.group_pop_manager"
+        )
+
+    def _render_feedback_table(self, rows, individual):
+        """The 360° feedback per competence (``_get_results_by_pop`` rows); the
+        same template as the portal page."""
+        if not rows:
+            return Markup('<p class="text-muted">%s</p>') % self.env._(
+                "No feedback asked yet."
+            )
+        return self.env["ir.qweb"]._render(
+            "hr_pop.pop_feedback_table",
+            {
+                "feedback_rows": rows,
+                "feedback_individual": individual,
+                "feedback_minimum": MIN_COLLEAGUE_ANSWERS,
+            },
+        )
+
+    def _check_can_ask_feedback(self):
+        """The plan's manager or HR asks for feedback, once the competences are
+        agreed (to sign, to approve or running)."""
+        self.ensure_one()
+        user = self.env.user
+        pop = self.sudo()
+        if (
+            not (
+                user.has_group("hr_pop.group_pop_admin")
+                or (
+                    user.has_group("hr_pop.group_pop_manager")
+                    and self.has_access("write")
+                )
+            )
+            or pop.employee_id.user_id == user
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the manager or HR asks for feedback on %(pop)s.",
+                    pop=pop.name,
+                )
+            )
+        if pop.state not in FEEDBACK_POP_STATES:
+            raise UserError(
+                self.env._(
+                    "Feedback is asked on a plan to sign, to approve or running; "
+                    "%(pop)s is %(state)s.",
+                    pop=pop.name,
+                    state=dict(POP_STATES)[pop.state],
+                )
+            )
 
     def _get_proposed_goal_values(self, row):
         """A job goal that brings ``row``'s skill to the level the job requires."""

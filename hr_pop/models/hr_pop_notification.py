@@ -20,7 +20,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL, formataddr, frozendict, mute_logger
 
 from ..report.hr_pop_report import get_pop_timezones
-from .hr_pop import write_per_record
+from .hr_pop import FEEDBACK_POP_STATES, write_per_record
 from .ir_qweb import COMPILE_CACHE_CONTEXT_KEY, QwebCompileCache
 
 _logger = logging.getLogger(__name__)
@@ -39,6 +39,8 @@ NOTIFICATION_KINDS = [
     ("closing_reminder", "Closing Reminder"),
     ("signed_pdf", "Signed Plan"),
     ("digest", "Daily Digest"),
+    ("feedback_request", "Feedback Request"),
+    ("feedback_reminder", "Feedback Reminder"),
 ]
 # Mails whose content is private go to the employee's private address or nowhere.
 PRIVATE_KINDS = {"agenda_exchange", "signed_pdf"}
@@ -49,6 +51,8 @@ MAIL_LAYOUT = "hr_pop.mail_layout_pop"
 # A reminder leaves at the earliest this long after the mail it reminds of, so that
 # nobody is reminded of what he could not have done yet.
 REMINDER_MIN_DELAY = timedelta(days=2)
+# The reminder of a request for feedback leaves this many days before its deadline.
+FEEDBACK_REMINDER_DAYS = 3
 # A mail to the employee carries his link (with its token): its copy is kept off the
 # plan's chatter and has no author, so that only the system reads it (mail.message
 # access: the document, the author, the creator or a recipient).
@@ -440,6 +444,20 @@ class HrPopNotification(models.Model):
             line_key,
             self._send_activity_evaluation,
             pop_sql=line_pop,
+        )
+        yield Job(
+            "feedback_reminder",
+            "hr.pop.feedback.request",
+            [
+                ("state", "=", "pending"),
+                ("pop_id.state", "in", FEEDBACK_POP_STATES),
+                ("deadline", ">=", today),
+                ("deadline", "<=", today + timedelta(days=FEEDBACK_REMINDER_DAYS)),
+                ("date_sent", "<=", fields.Datetime.now() - REMINDER_MIN_DELAY),
+            ],
+            SQL("hr_pop_feedback_request.id::text"),
+            self._send_feedback_reminder,
+            pop_sql=SQL("hr_pop_feedback_request.pop_id"),
         )
         yield Job(
             "closing_reminder",
@@ -1059,6 +1077,79 @@ class HrPopNotification(models.Model):
                 ]
             )
         self._trigger_mail_queue()
+
+    @api.model
+    def _send_feedback_requests(self, requests):
+        """Each request's link to its respondent (hr.pop.feedback.wizard)."""
+        return self._send_feedback_mails(
+            requests, "feedback_request", "hr_pop.mail_template_pop_feedback_request"
+        )
+
+    @api.model
+    def _send_feedback_reminder(self, request, key):
+        return self._send_feedback_mails(
+            request, "feedback_reminder", "hr_pop.mail_template_pop_feedback_reminder"
+        )
+
+    @api.model
+    def _send_feedback_mails(self, requests, kind, template_xmlid):
+        """Log and queue one mail per request, keyed by the request: its link is in
+        it, so the mail is on no record and created by the superuser (as the
+        employee's mails)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        log_vals = []
+        for request in requests.sudo():
+            pop = request.pop_id
+            recipient = request._get_recipient()
+            key = str(request.id)
+            note = self._get_unsendable_note(
+                kind, "feedback", recipient, template, template_xmlid
+            )
+            if note:
+                log_vals.append(
+                    self._log_values(pop, kind, key, recipient, "none", note)
+                )
+                continue
+            rendered = (
+                template.with_user(SUPERUSER_ID)
+                .sudo()
+                ._generate_template([request.id], ("subject", "body_html"))[request.id]
+            )
+            model_description = (
+                self.env["ir.model"]
+                .with_context(lang=request.lang)
+                ._get(request._name)
+                .display_name
+            )
+            mail = (
+                self.env["mail.mail"]
+                .with_user(SUPERUSER_ID)
+                .sudo()
+                .create(
+                    {
+                        **EMPLOYEE_MAIL_VALUES,
+                        "subject": (rendered.get("subject") or "").strip(),
+                        "body_html": self._render_mail_layout(
+                            pop.with_context(lang=request.lang),
+                            rendered.get("body_html") or "",
+                            model_description,
+                        ),
+                        "body": "",
+                        "email_to": recipient.email,
+                        "recipient_ids": [],
+                        "email_from": pop._pop_mail_sender(),
+                        "auto_delete": False,
+                    }
+                )
+            )
+            log_vals.append(
+                dict(self._log_values(pop, kind, key, recipient), mail_id=mail.id)
+            )
+        with mute_logger("odoo.sql_db"):
+            notifications = self.sudo().create(log_vals)
+        if any(vals.get("mail_id") for vals in log_vals):
+            self._trigger_mail_queue()
+        return notifications
 
     @api.model
     def _get_signed_pdf_key(self, pop):

@@ -20,6 +20,7 @@ POP_SETTINGS_FIELDS = frozenset(
         "pop_signature_reminder_days",
         "pop_approval_reminder_days",
         "pop_review_months",
+        "pop_feedback_days",
     }
 )
 
@@ -130,15 +131,21 @@ class ResCompany(models.Model):
         help="A progress review is due every this many months while a plan runs; "
         "0: no reviews are planned.",
     )
+    pop_feedback_days = fields.Integer(
+        string="POP Feedback Deadline",
+        default=14,
+        help="Days a respondent has to give 360° feedback through his link.",
+    )
 
     _sql_constraints = [
         (
             "pop_days_positive",
             "CHECK(pop_invitation_days >= 0 AND pop_agenda_days >= 0 "
             "AND pop_signature_reminder_days >= 0 AND pop_approval_reminder_days >= 0 "
-            "AND pop_review_months >= 0 AND pop_cycle_months > 0)",
+            "AND pop_review_months >= 0 AND pop_cycle_months > 0 "
+            "AND pop_feedback_days > 0)",
             "POP lead times, reminder delays and intervals cannot be negative, and "
-            "the cycle needs at least one month.",
+            "the cycle needs at least one month and feedback at least one day.",
         ),
     ]
 

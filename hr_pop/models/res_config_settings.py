@@ -48,3 +48,6 @@ class ResConfigSettings(models.TransientModel):
     pop_review_months = fields.Integer(
         related="company_id.pop_review_months", readonly=False
     )
+    pop_feedback_days = fields.Integer(
+        related="company_id.pop_feedback_days", readonly=False
+    )

@@ -83,6 +83,10 @@ FIELD_RULES = {
         "employee_signed_on": "never",
         "employee_signed_user_id": "never",
         "employee_user_id": "never",
+        # Created only by the feedback wizard (test_hr_pop_feedback proves it).
+        "feedback_request_ids": CHILDREN,
+        # Computed from the answered feedback.
+        "feedback_html": "never",
         "focus_areas": "content",
         "goal_count": "never",
         "goal_ids": CHILDREN,
