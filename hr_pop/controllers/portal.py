@@ -391,17 +391,14 @@ class HrPopPortal(CustomerPortal):
     def _prepare_pop_feedback_values(self, pop_sudo):
         """The 360° feedback as the employee may see it (colleagues aggregated) and
         the link of his self-assessment while it waits."""
-        requests = pop_sudo.feedback_request_ids
-        if not requests:
+        if not pop_sudo.feedback_request_ids:
             return {"pop_feedback": [], "pop_feedback_self_url": False}
-        pending_self = requests.filtered(
-            lambda feedback: feedback.respondent_kind == "self"
-            and not feedback._get_link_problem()
-        )[:1]
+        pending_self = pop_sudo._get_pending_self_assessment()
         return {
             "pop_feedback": request.env["hr.pop.feedback.answer"]._get_results_by_pop(
                 pop_sudo
             )[pop_sudo.id],
+            # The page is the employee's (or his link's): his own link.
             "pop_feedback_self_url": pending_self and pending_self._get_url(),
         }
 

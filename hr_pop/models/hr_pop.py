@@ -601,7 +601,9 @@ class HrPop(models.Model):
         results = self.env["hr.pop.feedback.answer"]._get_results_by_pop(self)
         for pop in self:
             pop.feedback_html = pop._render_feedback_table(
-                results[pop.id], pop._sees_individual_feedback()
+                results[pop.id],
+                pop._sees_individual_feedback(),
+                pop._get_pending_self_assessment_url(),
             )
 
     # === CONSTRAINT METHODS === #
@@ -2204,9 +2206,26 @@ class HrPop(models.Model):
             "hr_pop.group_pop_manager"
         )
 
-    def _render_feedback_table(self, rows, individual):
+    def _get_pending_self_assessment(self):
+        """The employee's self-assessment request while its link is open."""
+        self.ensure_one()
+        return self.sudo().feedback_request_ids.filtered(
+            lambda feedback: feedback.respondent_kind == "self"
+            and not feedback._get_link_problem()
+        )[:1]
+
+    def _get_pending_self_assessment_url(self):
+        """Its link, for the employee himself only, else False."""
+        self.ensure_one()
+        if self.sudo().employee_id.user_id != self.env.user:
+            return False
+        pending = self._get_pending_self_assessment()
+        return pending and pending._get_url()
+
+    def _render_feedback_table(self, rows, individual, self_assessment_url=False):
         """The 360° feedback per competence (``_get_results_by_pop`` rows); the
-        same template as the portal page."""
+        same template as the portal page. ``self_assessment_url``: the employee's
+        own link, shown to him while his self-assessment waits."""
         if not rows:
             return Markup('<p class="text-muted">%s</p>') % self.env._(
                 "No feedback asked yet."
@@ -2217,6 +2236,7 @@ class HrPop(models.Model):
                 "feedback_rows": rows,
                 "feedback_individual": individual,
                 "feedback_minimum": MIN_COLLEAGUE_ANSWERS,
+                "feedback_self_url": self_assessment_url,
             },
         )
 
