@@ -356,6 +356,8 @@ class HrPopPortal(CustomerPortal):
             "pop_goal_groups": self._get_pop_goal_groups(pop_sudo),
             "pop_competences": pop_sudo._get_competence_rows(),
             **self._prepare_pop_feedback_values(pop_sudo),
+            "pop_budget_effects": pop_sudo._get_budget_effects(),
+            "pop_budget_format": pop_sudo._get_budget_formatter(),
             "pop_to_sign": to_sign,
             # What the employee reads and signs: only the signing dialog needs it.
             "pop_content_hash": to_sign and pop_sudo._get_content_hash(),

@@ -17,6 +17,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import (
     SQL,
+    format_amount,
     format_date,
     format_time,
     formataddr,
@@ -309,6 +310,24 @@ class HrPop(models.Model):
         currency_field="currency_id",
         tracking=True,
     )
+    total_actual_cost = fields.Monetary(
+        compute="_compute_total_cost",
+        store=True,
+        currency_field="currency_id",
+        help="The invoiced cost of the activities, as HR entered it.",
+    )
+    # Issue 12: the training budgets this plan draws on.
+    budget_html = fields.Html(
+        string="Budget",
+        compute="_compute_budget",
+        help="The employee's and the department's budget: remaining before and "
+        "after this plan.",
+    )
+    budget_warning = fields.Char(
+        compute="_compute_budget",
+        help="The budgets this plan would exceed, and by how much: it then needs "
+        "HR approval whatever its cost.",
+    )
     # Preparation (seeds 002 and 003): each side answers its questions and shares them
     # as agenda points; answers are frozen once the conversation starts.
     question_set_id = fields.Many2one(
@@ -535,14 +554,18 @@ class HrPop(models.Model):
         for pop in self:
             pop.goal_count = len(pop.goal_ids)
 
-    @api.depends("line_ids.cost", "line_ids.state")
+    @api.depends("line_ids.cost", "line_ids.actual_cost", "line_ids.state")
     def _compute_total_cost(self):
         for pop in self:
-            pop.total_cost = sum(
-                pop.line_ids.filtered(lambda line: line.state != "cancelled").mapped(
-                    "cost"
-                )
-            )
+            lines = pop.line_ids.filtered(lambda line: line.state != "cancelled")
+            pop.total_cost = sum(lines.mapped("cost"))
+            pop.total_actual_cost = sum(lines.mapped("actual_cost"))
+
+    def _compute_budget(self):
+        for pop in self:
+            effects = pop._get_budget_effects()
+            pop.budget_warning = pop._get_budget_warning(effects)
+            pop.budget_html = pop._render_budget_table(effects)
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
@@ -589,7 +612,12 @@ class HrPop(models.Model):
     def _compute_needs_approval(self):
         for pop in self:
             threshold = pop.company_id.pop_approval_threshold
-            pop.needs_approval = not threshold or pop.total_cost > threshold
+            pop.needs_approval = (
+                not threshold
+                or pop.total_cost > threshold
+                # Over a budget: HR decides, whatever the cost.
+                or bool(pop.budget_warning)
+            )
 
     @api.depends("job_id", "employee_id", "goal_ids.skill_id")
     def _compute_competence_html(self):
@@ -919,7 +947,29 @@ class HrPop(models.Model):
                     employee=pop.employee_id.name,
                 ),
             )
-        return True
+        return self._warn_over_budget()
+
+    def _warn_over_budget(self):
+        """Note on each plan over a budget, and a warning for the user who
+        submitted: exceeding never blocks, but HR approves such plans."""
+        warnings = []
+        for pop in self:
+            if pop.budget_warning:
+                pop.message_post(body=pop.budget_warning, subtype_xmlid="mail.mt_note")
+                warnings.append(pop.budget_warning)
+        if not warnings:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "title": self.env._("Over budget"),
+                "message": "\n".join(warnings),
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_approve(self):
         """HR approves a signed plan above the threshold (to_approve -> running)."""
@@ -1320,6 +1370,7 @@ class HrPop(models.Model):
             "has_been_signed": True,
         }
         if role == "employee":
+            self._check_repayment_needs_agreement(decision)
             if decision not in ("agree", "seen"):
                 raise UserError(
                     self.env._("The employee signs 'agreed' or 'seen, not agreed'.")
@@ -1642,6 +1693,28 @@ class HrPop(models.Model):
                     "You cannot sign %(pop)s as %(role)s.",
                     pop=self.name,
                     role=self._role_label(role),
+                )
+            )
+
+    def _get_repayment_lines(self):
+        """The activities (not cancelled) with a study-cost repayment agreement."""
+        self.ensure_one()
+        return self.sudo().line_ids.filtered(
+            lambda line: line.repayment_agreement and line.state != "cancelled"
+        )
+
+    def _check_repayment_needs_agreement(self, decision):
+        """A repayment clause binds the employee only if he agrees to it: "seen,
+        not agreed" cannot accept it."""
+        lines = self._get_repayment_lines()
+        if decision == "seen" and lines:
+            raise UserError(
+                self.env._(
+                    "%(pop)s holds a study-cost repayment agreement (%(activities)s): "
+                    'you accept it only by signing "I agree". Sign as agreed, or '
+                    "ask your manager to take the clause out of the plan.",
+                    pop=self.name,
+                    activities=", ".join(lines.mapped("name")),
                 )
             )
 
@@ -2185,6 +2258,47 @@ class HrPop(models.Model):
                 "competence_table_class": "o_hr_pop_competences",
                 "competence_show_goal": True,
             },
+        )
+
+    def _get_budget_effects(self):
+        """``[(budget, remaining before, this plan's cost, remaining after)]`` of
+        the budgets the plan draws on (read as superuser: HR's figures)."""
+        self.ensure_one()
+        if not self.date_start or not self.employee_id:
+            return []
+        budgets = self.env["hr.pop.budget"]._get_for_pop(self)
+        return [(budget, *budget._get_pop_effect(self)) for budget in budgets]
+
+    def _get_budget_warning(self, effects):
+        """The budgets the plan exceeds and by how much, or False."""
+        over = [
+            self.env._(
+                "%(budget)s by %(amount)s",
+                budget=budget.name,
+                amount=format_amount(self.env, -after, budget.currency_id),
+            )
+            for budget, _before, cost, after in effects
+            if cost and after < 0
+        ]
+        if not over:
+            return False
+        return self.env._(
+            "This plan exceeds the training budget of %(budgets)s: HR approves it.",
+            budgets="; ".join(over),
+        )
+
+    def _get_budget_formatter(self):
+        """``format(amount, currency)`` for the budget table."""
+        return lambda amount, currency: format_amount(self.env, amount, currency)
+
+    def _render_budget_table(self, effects):
+        if not effects:
+            return Markup('<p class="text-muted">%s</p>') % self.env._(
+                "No training budget for this employee or department in this period."
+            )
+        return self.env["ir.qweb"]._render(
+            "hr_pop.pop_budget_table",
+            {"budget_effects": effects, "budget_format": self._get_budget_formatter()},
         )
 
     def _get_feedback_skills(self):

@@ -12,7 +12,9 @@ from .hr_pop_guard_mixin import MAX_AMOUNT
 # A study-cost repayment clause longer than ten years is not a sensible agreement.
 MAX_REPAYMENT_MONTHS = 120
 # Fields of an activity that are not part of the signed plan: its execution.
-UNSIGNED_LINE_FIELDS = {"state", "sequence", "resume_line_id"}
+UNSIGNED_LINE_FIELDS = {"state", "sequence", "resume_line_id", "actual_cost"}
+# What HR enters when the invoice comes, also after the plan is closed.
+INVOICED_LINE_FIELDS = {"actual_cost"}
 # Activities that go on the employee's resume once done: courses and trainings.
 RESUME_ACTIVITY_TYPES = ("course", "internal")
 
@@ -27,6 +29,7 @@ class HrPopLine(models.Model):
     _pop_workflow_fields = {"resume_line_id": None}
     _pop_value_ranges = {
         "cost": (0, MAX_AMOUNT),
+        "actual_cost": (0, MAX_AMOUNT),
         "repayment_months": (0, MAX_REPAYMENT_MONTHS),
     }
 
@@ -85,6 +88,17 @@ class HrPopLine(models.Model):
         readonly=False,
         precompute=True,
         currency_field="currency_id",
+    )
+    actual_cost = fields.Monetary(
+        currency_field="currency_id",
+        copy=False,
+        help="The invoiced amount, entered by HR once known; it stays editable "
+        "after signing (execution, not agreement).",
+    )
+    reimbursement_promise_date = fields.Date(
+        string="Reimbursement Promised On",
+        help="The date on which the employer promised to pay the cost (needed for "
+        "a tax-free reimbursement).",
     )
     date_start = fields.Date(string="Desired Start")
     date_end = fields.Date(string="Desired End")
@@ -162,6 +176,11 @@ class HrPopLine(models.Model):
             "cost_positive",
             "CHECK(cost >= 0)",
             "The cost of an activity cannot be negative.",
+        ),
+        (
+            "actual_cost_positive",
+            "CHECK(actual_cost >= 0)",
+            "The actual cost of an activity cannot be negative.",
         ),
         (
             "repayment_months_positive",
@@ -262,7 +281,10 @@ class HrPopLine(models.Model):
 
     def write(self, vals):
         self._pop_check_write(vals)
-        self.pop_id._check_execution_editable()
+        if set(vals) & INVOICED_LINE_FIELDS:
+            self._check_can_invoice()
+        if set(vals) - INVOICED_LINE_FIELDS:
+            self.pop_id._check_execution_editable()
         if set(vals) - UNSIGNED_LINE_FIELDS:
             self.pop_id._check_content_editable()
         if "state" in vals:
@@ -277,6 +299,13 @@ class HrPopLine(models.Model):
         self.pop_id._check_content_editable()
 
     # === BUSINESS METHODS === #
+    def _check_can_invoice(self):
+        """HR enters the actual cost (the invoice), also once the plan is done."""
+        if not self.env.su and not self.env.user.has_group("hr_pop.group_pop_admin"):
+            raise UserError(
+                self.env._("HR enters the actual cost of an activity, once invoiced.")
+            )
+
     def _check_state_change(self, new_state):
         """Once signed, an activity's status follows its execution only while the
         plan runs, and a cancelled activity never brings back a cost nobody signed

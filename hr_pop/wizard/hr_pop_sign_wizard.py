@@ -1,6 +1,6 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrPopSignWizard(models.TransientModel):
@@ -28,6 +28,29 @@ class HrPopSignWizard(models.TransientModel):
     content_hash = fields.Char()
     total_cost = fields.Monetary(related="pop_id.total_cost")
     currency_id = fields.Many2one(related="pop_id.currency_id")
+
+    repayment_note = fields.Text(
+        string="Repayment Agreement",
+        compute="_compute_repayment_note",
+        help="The study-cost repayment clauses the employee accepts by signing.",
+    )
+
+    @api.depends("pop_id")
+    def _compute_repayment_note(self):
+        for wizard in self:
+            lines = wizard.pop_id._get_repayment_lines() if wizard.pop_id else []
+            wizard.repayment_note = (
+                "\n".join(
+                    self.env._(
+                        "%(activity)s: %(months)s months. %(terms)s",
+                        activity=line.name,
+                        months=line.repayment_months,
+                        terms=line.repayment_terms or "",
+                    ).strip()
+                    for line in lines
+                )
+                or False
+            )
 
     def action_sign(self):
         self.ensure_one()
