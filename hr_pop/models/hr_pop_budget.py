@@ -129,12 +129,12 @@ class HrPopBudget(models.Model):
 
     @api.constrains("amount")
     def _check_amount(self):
+        # Formatted here: no expression inside _(), which the term export reads.
+        maximum = f"{MAX_AMOUNT:,}"
         for budget in self:
             if not 0 <= budget.amount <= MAX_AMOUNT:
                 raise ValidationError(
-                    self.env._(
-                        "A budget is between 0 and %(max)s.", max=f"{MAX_AMOUNT:,}"
-                    )
+                    self.env._("A budget is between 0 and %(max)s.", max=maximum)
                 )
 
     @api.constrains("employee_id", "department_id", "company_id")
