@@ -86,6 +86,10 @@ class HrPopDashboard(models.TransientModel):
     )
 
     # === COMPUTE METHODS === #
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = self.env._("Dashboard")
+
     @api.depends("company_id", "department_id", "manager_id", "date_from", "date_to")
     def _compute_states(self):
         for dashboard in self:
