@@ -195,14 +195,29 @@ class TestHrPopI18n(TransactionCase):
         self.assertIn("Beste", body)
         self.assertIn(pop.display_name, body)
         self.assertNotIn("Dear", body)
+        # The 360° feedback mails are rendered on a request for feedback on the plan.
+        feedback = self.env["hr.pop.feedback.request"].create(
+            {
+                "pop_id": pop.id,
+                "respondent_kind": "colleague",
+                "respondent_name": "Kees Smit",
+                "email": "kees@example.com",
+                "deadline": "2026-12-15",
+            }
+        )
         for template in templates - digest:
+            record, name = (
+                (feedback, employee.name)
+                if template.model == "hr.pop.feedback.request"
+                else (pop, pop.name)
+            )
             with self.subTest(template=template.name):
-                body = template._render_field("body_html", pop.ids, set_lang="nl_NL")[
-                    pop.id
-                ]
+                body = template._render_field(
+                    "body_html", record.ids, set_lang="nl_NL"
+                )[record.id]
                 self.assertIn("Met vriendelijke groet", body)
                 self.assertNotIn("Kind regards", body)
-                subject = template._render_field("subject", pop.ids, set_lang="nl_NL")[
-                    pop.id
-                ]
-                self.assertIn(pop.name, subject)
+                subject = template._render_field(
+                    "subject", record.ids, set_lang="nl_NL"
+                )[record.id]
+                self.assertIn(name, subject)
