@@ -29,6 +29,7 @@
         "wizard/hr_pop_feedback_wizard_views.xml",
         "views/hr_pop_feedback_views.xml",
         "views/hr_pop_budget_views.xml",
+        "views/hr_pop_retention_log_views.xml",
         "wizard/hr_pop_dashboard_views.xml",
         "views/hr_pop_goal_views.xml",
         "views/hr_pop_line_views.xml",

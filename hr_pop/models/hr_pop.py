@@ -157,6 +157,7 @@ class HrPop(models.Model):
         "approved_on": None,
         "refuse_reason": None,
         "cancel_reason": None,
+        "is_anonymised": None,
     }
 
     # === DEFAULT METHODS === #
@@ -170,9 +171,9 @@ class HrPop(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
+    # Required, except on a plan anonymised after its retention period.
     employee_id = fields.Many2one(
         "hr.employee",
-        required=True,
         tracking=True,
         index=True,
         check_company=True,
@@ -379,6 +380,14 @@ class HrPop(models.Model):
         help="Per skill of the job profile and of the employee: the level the job "
         "requires, the employee's current level and the gap between them.",
     )
+    is_anonymised = fields.Boolean(
+        string="Anonymised",
+        readonly=True,
+        copy=False,
+        help="Past its retention period: the plan keeps only its cost statistics "
+        "(company, department, period, activities and their cost, state), without "
+        "the employee or anything personal.",
+    )
     # Seed 004: 360° feedback on the plan's competences.
     feedback_request_ids = fields.One2many(
         "hr.pop.feedback.request", "pop_id", string="Feedback Requests"
@@ -466,11 +475,13 @@ class HrPop(models.Model):
     ]
 
     # === COMPUTE METHODS === #
-    @api.depends("name", "employee_id.name")
+    @api.depends("name", "employee_id.name", "is_anonymised")
     def _compute_display_name(self):
         # "POP/2026/0001 - Sanne Jansen": a reference alone says nothing in a list.
         for pop in self:
             employee_name = pop.sudo().employee_id.name
+            if pop.is_anonymised:
+                employee_name = self.env._("Anonymised")
             pop.display_name = (
                 f"{pop.name} - {employee_name}" if employee_name else pop.name
             )
@@ -693,6 +704,14 @@ class HrPop(models.Model):
             callbacks.add(self.browse()._check_overlap_constraint_now)
 
     @api.constrains("employee_id")
+    @api.constrains("employee_id", "is_anonymised")
+    def _check_employee(self):
+        for pop in self:
+            if not pop.employee_id and not pop.is_anonymised:
+                raise ValidationError(
+                    self.env._("A development plan needs an employee.")
+                )
+
     def _check_employee_active(self):
         # Only on create or a new employee: the plans of who leaves later are kept.
         archived = self.sudo().employee_id.filtered(
@@ -1575,6 +1594,8 @@ class HrPop(models.Model):
         self.browse(pop_ids)._check_content_editable()
 
     def _check_content_editable(self):
+        if self._pop_is_anonymising():
+            return
         for pop in self:
             if pop.is_signed or pop.state in SIGNED_STATES:
                 raise UserError(
@@ -1588,6 +1609,8 @@ class HrPop(models.Model):
 
     def _check_execution_editable(self):
         """Progress, evaluation and activity status change until the plan is closed."""
+        if self._pop_is_anonymising():
+            return
         closed = self.filtered(lambda pop: pop.state in ("done", "cancelled"))
         if closed:
             raise UserError(
@@ -1599,6 +1622,8 @@ class HrPop(models.Model):
             )
 
     def _check_running_for_review(self):
+        if self._pop_is_anonymising():
+            return
         if any(pop.state != "running" for pop in self):
             raise UserError(
                 self.env._("Progress is reviewed while the plan is running.")
@@ -2259,6 +2284,73 @@ class HrPop(models.Model):
                 "competence_show_goal": True,
             },
         )
+
+    def _anonymise(self):
+        """Keep only the cost statistics of these plans (retention, GDPR): company,
+        department, job, period, state and the activities' type and cost; remove
+        the employee and manager, the conversation, the preparation, the
+        signatures, comments, reviews, feedback, attachments (the signed PDFs),
+        notifications, to-dos and the chatter."""
+        pops = self.sudo()._pop_anonymising()
+        env = pops.env
+        ids = pops.ids
+        pops.answer_ids.unlink()
+        pops.review_ids.unlink()
+        pops.feedback_request_ids.unlink()
+        env["hr.pop.notification"].search([("pop_id", "in", ids)]).unlink()
+        events = pops.meeting_event_id
+        for model in ("mail.activity", "ir.attachment"):
+            env[model].search(
+                [("res_model", "=", "hr.pop"), ("res_id", "in", ids)]
+            ).unlink()
+        pops.goal_ids.write(
+            {
+                "name": env._("Anonymised"),
+                "success_measure": False,
+                "lessons_learned": False,
+                "application": False,
+            }
+        )
+        pops.line_ids.write({"remarks": False, "repayment_terms": False})
+        cleared = dict.fromkeys(
+            (
+                *CONVERSATION_FIELDS,
+                "employee_id",
+                "manager_id",
+                "meeting_event_id",
+                "access_token",
+                "employee_signature",
+                "employee_signed_by",
+                "employee_signed_user_id",
+                "employee_signature_hash",
+                "employee_comment",
+                "manager_signature",
+                "manager_signed_by",
+                "manager_signed_user_id",
+                "manager_signature_hash",
+                "signed_attachment_id",
+                "refuse_reason",
+                "cancel_reason",
+            ),
+            False,
+        )
+        for pop in pops:
+            # What the statistics keep, written with the rest so that clearing the
+            # employee does not recompute it.
+            pop.write(
+                {
+                    **cleared,
+                    "company_id": pop.company_id.id,
+                    "department_id": pop.department_id.id,
+                    "job_id": pop.job_id.id,
+                    "is_anonymised": True,
+                }
+            )
+        events.unlink()
+        # Last: clearing fields must not leave tracking messages behind.
+        for model in ("mail.message", "mail.followers"):
+            field = "model" if model == "mail.message" else "res_model"
+            env[model].search([(field, "=", "hr.pop"), ("res_id", "in", ids)]).unlink()
 
     def _get_budget_effects(self):
         """``[(budget, remaining before, this plan's cost, remaining after)]`` of

@@ -10,6 +10,10 @@ from odoo.exceptions import UserError, ValidationError
 # client can forge it; a string key or a boolean could be.
 WORKFLOW_GRANT = object()
 WORKFLOW_CONTEXT_KEY = "hr_pop_workflow_grant"
+# The retention scheduled action anonymises signed and closed plans: it alone passes
+# this object, which lets it past the locks of signed and closed content.
+ANONYMISE_GRANT = object()
+ANONYMISE_CONTEXT_KEY = "hr_pop_anonymise_grant"
 
 # Sensible limits for what a person types; beyond them it is a mistake or an attack.
 MAX_AMOUNT = 10_000_000
@@ -51,6 +55,18 @@ class HrPopGuardMixin(models.AbstractModel):
 
     def _pop_in_workflow(self):
         return self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_GRANT
+
+    def _pop_anonymising(self):
+        """These records, as the retention action that anonymises them: a
+        workflow change past the locks of signed and closed plans."""
+        return self._pop_workflow().with_context(
+            **{ANONYMISE_CONTEXT_KEY: ANONYMISE_GRANT},
+            tracking_disable=True,
+            mail_notrack=True,
+        )
+
+    def _pop_is_anonymising(self):
+        return self.env.context.get(ANONYMISE_CONTEXT_KEY) is ANONYMISE_GRANT
 
     @api.model
     @tools.ormcache()

@@ -21,6 +21,8 @@ POP_SETTINGS_FIELDS = frozenset(
         "pop_approval_reminder_days",
         "pop_review_months",
         "pop_feedback_days",
+        "pop_retention_left_years",
+        "pop_retention_done_years",
     }
 )
 
@@ -136,6 +138,19 @@ class ResCompany(models.Model):
         default=14,
         help="Days a respondent has to give 360° feedback through his link.",
     )
+    # GDPR retention: hr.pop.retention.log anonymises plans past these periods.
+    pop_retention_left_years = fields.Integer(
+        string="POP Retention after Leaving",
+        default=2,
+        help="Years the plans of an employee who left are kept, counted from his "
+        "departure date; then they are anonymised. 0: kept.",
+    )
+    pop_retention_done_years = fields.Integer(
+        string="POP Retention after Closing",
+        default=7,
+        help="Years a closed plan of an employee still employed is kept, counted "
+        "from the end of its period; then it is anonymised. 0: kept.",
+    )
 
     _sql_constraints = [
         (
@@ -143,7 +158,8 @@ class ResCompany(models.Model):
             "CHECK(pop_invitation_days >= 0 AND pop_agenda_days >= 0 "
             "AND pop_signature_reminder_days >= 0 AND pop_approval_reminder_days >= 0 "
             "AND pop_review_months >= 0 AND pop_cycle_months > 0 "
-            "AND pop_feedback_days > 0)",
+            "AND pop_feedback_days > 0 AND pop_retention_left_years >= 0 "
+            "AND pop_retention_done_years >= 0)",
             "POP lead times, reminder delays and intervals cannot be negative, and "
             "the cycle needs at least one month and feedback at least one day.",
         ),

@@ -51,3 +51,9 @@ class ResConfigSettings(models.TransientModel):
     pop_feedback_days = fields.Integer(
         related="company_id.pop_feedback_days", readonly=False
     )
+    pop_retention_left_years = fields.Integer(
+        related="company_id.pop_retention_left_years", readonly=False
+    )
+    pop_retention_done_years = fields.Integer(
+        related="company_id.pop_retention_done_years", readonly=False
+    )
