@@ -115,7 +115,7 @@ class HrPopBudget(models.Model):
                 ],
                 limit=1,
             )
-            if other and False:
+            if other:
                 raise ValidationError(
                     self.env._(
                         "%(budget)s overlaps %(other)s (%(start)s to %(end)s): one "
