@@ -1,12 +1,14 @@
 # Imported for Odoo's own runner (odoo-bin --test-enable); pytest-odoo finds them too.
 from . import test_hr_pop_access
 from . import test_hr_pop_backoffice
+from . import test_hr_pop_budget
 from . import test_hr_pop_close
 from . import test_hr_pop_competences
 from . import test_hr_pop_compute
 from . import test_hr_pop_concurrency
 from . import test_hr_pop_constraints
 from . import test_hr_pop_cron
+from . import test_hr_pop_dashboard
 from . import test_hr_pop_demo
 from . import test_hr_pop_digest
 from . import test_hr_pop_i18n
@@ -25,3 +27,4 @@ from . import test_hr_pop_tracking
 from . import test_hr_pop_trust
 from . import test_hr_pop_workflow
 from . import test_hr_pop_write_table
+from . import test_hr_pop_retention

@@ -47,6 +47,9 @@ RULES = {
     # Preparation answers: each side its own, while its preparation is open.
     "employee_answer": {"employee": {"invited"}},
     "manager_answer": {role: {"invited"} for role in BACK_OFFICE},
+    # The invoiced amount of an activity: HR (POP administrators) only, in every
+    # state, also after signing and closing (execution, not agreement).
+    "invoiced": {role: set(STATES) for role in ("hr", "admin")},
 }
 # Lists of records the sweep does not write itself: their own model is swept.
 CHILDREN = "children"
@@ -56,6 +59,9 @@ FIELD_RULES = {
         "access_token": "never",
         "answer_ids": CHILDREN,
         "approved_by_id": "never",
+        # Computed from the training budgets (test_hr_pop_budget).
+        "budget_html": "never",
+        "budget_warning": "never",
         "approved_on": "never",
         "can_approve": "never",
         "can_sign_employee": "never",
@@ -93,6 +99,8 @@ FIELD_RULES = {
         "has_been_signed": "never",
         "in_service_since": "never",
         "invitation_date": "never",
+        # Set by the retention cron only.
+        "is_anonymised": "never",
         "is_fully_signed": "never",
         "is_signed": "never",
         "job_id": "never",
@@ -123,6 +131,7 @@ FIELD_RULES = {
         "state": "never",
         "state_date": "never",
         "support_needed": "content",
+        "total_actual_cost": "never",
         "total_cost": "never",
         "weekly_hours": "never",
     },
@@ -155,6 +164,7 @@ FIELD_RULES = {
     },
     "hr.pop.line": {
         "activity_type": "content",
+        "actual_cost": "invoiced",
         "category": "never",
         "company_id": "never",
         # Computed for the form: what may still change.
@@ -173,6 +183,8 @@ FIELD_RULES = {
         "mandatory": "content",
         "name": "content",
         "pop_id": "never",
+        # Part of the agreement (needed for a tax-free reimbursement).
+        "reimbursement_promise_date": "content",
         "remarks": "content",
         "repayment_agreement": "content",
         "repayment_months": "content",
