@@ -703,7 +703,6 @@ class HrPop(models.Model):
             callbacks.data["hr_pop.overlap_check"] = True
             callbacks.add(self.browse()._check_overlap_constraint_now)
 
-    @api.constrains("employee_id")
     @api.constrains("employee_id", "is_anonymised")
     def _check_employee(self):
         for pop in self:
@@ -712,6 +711,7 @@ class HrPop(models.Model):
                     self.env._("A development plan needs an employee.")
                 )
 
+    @api.constrains("employee_id")
     def _check_employee_active(self):
         # Only on create or a new employee: the plans of who leaves later are kept.
         archived = self.sudo().employee_id.filtered(

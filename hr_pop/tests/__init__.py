@@ -28,3 +28,4 @@ from . import test_hr_pop_trust
 from . import test_hr_pop_workflow
 from . import test_hr_pop_write_table
 from . import test_hr_pop_retention
+from . import test_hr_pop_360
