@@ -897,3 +897,29 @@ class TestHrPopBudgetReport(BudgetFixtures, TestHrPopCommon):
         total = text.index("TOTAL")
         self.assertLess(text.index("Forklift refresher"), diploma)
         self.assertTrue(diploma < cost < clause < sliding < total, text)
+
+    def test_the_pdf_prints_the_promise_date_and_the_actual_cost_once_invoiced(self):
+        pop = self._plan(
+            self.employee_emp,
+            "2031-01-01",
+            cost=1200.0,
+            line_name="Project Management Diploma",
+        )
+        pop.line_ids.reimbursement_promise_date = "2030-12-15"
+        self._run(pop)
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+
+        def text():
+            pdf, _report_type = report._render_qweb_pdf(REPORT, pop.ids)
+            reader = PdfReader(io.BytesIO(pdf))
+            return normalize("\n".join(page.extract_text() for page in reader.pages))
+
+        before = text()
+        self.assertIn("Reimbursement promised on", before)
+        self.assertIn("12/15/2030", before)
+        self.assertNotIn("Actual cost (invoiced)", before, "nothing invoiced yet")
+        pop.line_ids.with_user(self.user_officer).actual_cost = 1150.0
+        after = text()
+        self.assertIn("Actual cost (invoiced)", after)
+        self.assertLess(after.index("TOTAL"), after.index("Actual cost (invoiced)"))
+        self.assertIn(self._money(1150.0), after)
