@@ -27,6 +27,8 @@
         "wizard/hr_pop_close_wizard_views.xml",
         "wizard/hr_pop_reason_wizard_views.xml",
         "wizard/hr_pop_feedback_wizard_views.xml",
+        "wizard/hr_pop_goal_template_wizard_views.xml",
+        "views/hr_pop_goal_template_views.xml",
         "views/hr_pop_feedback_views.xml",
         "views/hr_pop_budget_views.xml",
         "views/hr_pop_retention_log_views.xml",

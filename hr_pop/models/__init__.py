@@ -7,6 +7,8 @@ from . import hr_pop_question
 from . import hr_pop
 from . import hr_pop_notification
 from . import hr_pop_goal
+from . import hr_pop_goal_template
+from . import hr_pop_goal_template_line
 from . import hr_pop_line
 from . import hr_pop_answer
 from . import hr_pop_review

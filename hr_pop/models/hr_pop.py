@@ -1222,6 +1222,41 @@ class HrPop(models.Model):
         self.env["hr.pop.goal"].create(vals_list)
         return True
 
+    def action_add_goal_templates(self, template_ids):
+        """Add each chosen goal template (ids) as a goal with its suggested
+        activities, before the plan is signed; a template already on the plan is
+        not added again. Returns the new goals' count."""
+        self.ensure_one()
+        if self.state not in UNSIGNED_STATES or self.is_signed:
+            raise UserError(
+                self.env._(
+                    "Goals from templates are added before the plan is signed; "
+                    "%(pop)s is already past the conversation.",
+                    pop=self.name,
+                )
+            )
+        self.check_access("write")
+        templates = self.env["hr.pop.goal.template"].browse(template_ids).exists()
+        templates = templates - self.sudo().goal_ids.template_id
+        if not templates:
+            raise UserError(
+                self.env._(
+                    "Choose a goal template that is not on %(pop)s yet.", pop=self.name
+                )
+            )
+        # As the user: the access rules of goals and activities and the locks apply.
+        goals = self.env["hr.pop.goal"].create(
+            [template._get_goal_values(self) for template in templates]
+        )
+        self.env["hr.pop.line"].create(
+            [
+                line._get_activity_values(goal)
+                for goal in goals
+                for line in goal.sudo().template_id.line_ids
+            ]
+        )
+        return len(goals)
+
     # === BUSINESS METHODS === #
     def _pop_portal_link_context(self):
         """The context that lets our own code build the employee's link of ``self``."""

@@ -29,7 +29,7 @@ class HrPopGoal(models.Model):
     _inherit = ["hr.pop.guard.mixin"]
     _description = "Development Goal"
     _order = "pop_id, category_sequence, sequence, id"
-    _pop_fixed_fields = ("pop_id",)
+    _pop_fixed_fields = ("pop_id", "template_id")
     _pop_value_ranges = {"progress": (0, 100)}
 
     # === FIELDS === #
@@ -49,6 +49,15 @@ class HrPopGoal(models.Model):
         help="What the development concretely is.",
     )
     success_measure = fields.Text(help="How we will know that the goal is reached.")
+    # Only so that a template is not added twice to a plan; the goal keeps its own
+    # values (never synchronised with the template).
+    template_id = fields.Many2one(
+        "hr.pop.goal.template",
+        string="From Template",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+    )
     deadline = fields.Date()
     skill_id = fields.Many2one(
         "hr.skill", help="The skill this goal develops (optional)."

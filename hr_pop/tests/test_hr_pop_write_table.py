@@ -161,6 +161,8 @@ FIELD_RULES = {
         "skill_type_id": "never",
         "state": "execution",
         "success_measure": "content",
+        # Set when a template adds the goal; never changes afterwards.
+        "template_id": "never",
     },
     "hr.pop.line": {
         "activity_type": "content",

@@ -6,3 +6,5 @@ from . import hr_pop_close_wizard
 from . import hr_pop_close_wizard_line
 from . import hr_pop_feedback_wizard
 from . import hr_pop_dashboard
+from . import hr_pop_goal_template_wizard
+from . import hr_pop_goal_template_wizard_line
