@@ -27,5 +27,18 @@ if ! "$VENV/bin/python" "$ODOO_BIN" -c "$ODOO_CONF" -d "$DB" -i hr_pop --stop-af
   exit 1
 fi
 cd "$ROOT"
-exec "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$DB" \
-  --odoo-http -r fEs "$@" hr_pop/tests tests
+# Under coverage.py (the addon's code, tests left out; the HTTP server's threads
+# count too): its summary follows pytest's, and pytest's status is the command's.
+export COVERAGE_FILE="$ROOT/.local/.coverage"
+pytest_log="$ROOT/.local/pytest-$DB.log"
+set +e
+"$VENV/bin/coverage" run --source="$ROOT/hr_pop" --omit='*/tests/*' \
+  -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$DB" \
+  --odoo-http -r fEs "$@" hr_pop/tests tests 2>&1 | tee "$pytest_log"
+status="${PIPESTATUS[0]}"
+set -e
+log "coverage of hr_pop by the test run:"
+"$VENV/bin/coverage" report --skip-covered --sort=cover 2>&1 | tail -25 || true
+# pytest's own summary stays the last line of the run.
+grep -E '[0-9]+ (passed|failed)' "$pytest_log" | tail -1 || true
+exit "$status"
