@@ -104,17 +104,40 @@ class TestHrPopCompetences(JsonRpcMixin, TestHrPopCommon, HttpCase):
         return pop
 
     def _close(self, pop, states):
-        """The manager evaluates the goals (``{skill: state}``) and closes ``pop``."""
-        for goal in pop.goal_ids:
-            state = states.get(goal.skill_id.name, "reached")
-            goal.with_user(self.user_manager).write(
-                {
-                    "state": state,
-                    "progress": 100 if state == "reached" else 50,
-                    "lessons_learned": "Learnt a lot",
-                }
+        """The manager evaluates every goal (``{skill: state}``) in the Close Plan
+        dialog and closes ``pop``, over JSON-RPC as the browser does."""
+        context = {"context": {"active_model": "hr.pop", "active_id": pop.id}}
+        wizard_id = self.call_kw(
+            "pop_mgr", "hr.pop.close.wizard", "create", [{}], context
+        )
+        lines = self.call_kw(
+            "pop_mgr",
+            "hr.pop.close.wizard.line",
+            "search_read",
+            [[("wizard_id", "=", wizard_id)], ["goal_id"]],
+        )
+        goals = {goal.id: goal for goal in pop.goal_ids}
+        commands = []
+        for line in lines:
+            state = states.get(goals[line["goal_id"][0]].skill_id.name, "reached")
+            commands.append(
+                [
+                    1,
+                    line["id"],
+                    {
+                        "state": state,
+                        "progress": 100 if state == "reached" else 50,
+                        "lessons_learned": "Learnt a lot",
+                    },
+                ]
             )
-        pop.with_user(self.user_manager).action_close()
+        self.call_kw(
+            "pop_mgr",
+            "hr.pop.close.wizard",
+            "write",
+            [[wizard_id], {"line_ids": commands}],
+        )
+        self.call_kw("pop_mgr", "hr.pop.close.wizard", "action_confirm", [[wizard_id]])
         self.assertEqual(pop.state, "done")
 
     def _skill_notes(self, pop):
@@ -645,3 +668,44 @@ class TestHrPopCompetences(JsonRpcMixin, TestHrPopCommon, HttpCase):
                 error="odoo.exceptions.UserError",
             )
         self.assertFalse(pop.line_ids.resume_line_id)
+
+    # --- reporting ----------------------------------------------------------------
+    def test_the_gap_report_shows_the_managers_team_by_skill(self):
+        self.employee_emp2.job_id = self.job_developer
+        rows = self.call_kw(
+            "pop_mgr",
+            "hr.pop.competence.report",
+            "search_read",
+            [
+                [("employee_id", "in", (self.employee_emp | self.employee_emp2).ids)],
+                [
+                    "employee_id",
+                    "skill_id",
+                    "required_progress",
+                    "current_progress",
+                    "gap",
+                ],
+            ],
+        )
+        found = {
+            (row["employee_id"][1], row["skill_id"][1]): (
+                row["required_progress"],
+                row["current_progress"],
+                row["gap"],
+            )
+            for row in rows
+        }
+        # Emma: Lean required 80, has 40; Planning required 40, has 60 (no gap).
+        self.assertEqual(found[("Emma Employee", "POP Lean")], (80, 40, 40))
+        self.assertEqual(found[("Emma Employee", "POP Planning")], (40, 60, 0))
+        self.assertEqual(found[("Erik Employee", "POP Communication")], (60, 0, 60))
+        groups = self.call_kw(
+            "pop_mgr",
+            "hr.pop.competence.report",
+            "read_group",
+            [[("has_gap", "=", True)], ["gap:avg"], ["skill_id"]],
+        )
+        self.assertIn("POP Lean", [group["skill_id"][1] for group in groups])
+        self.assertRpcRefused(
+            "pop_emp", "hr.pop.competence.report", "search_read", [[], ["gap"]]
+        )
