@@ -17,12 +17,23 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 
 
-def login(page, base, login):
+def session(browser, base, login):
+    """A new browser context logged in as ``login``, and its page."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
     page.goto(f"{base}/web/login")
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", login)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r".*/(odoo|my).*"))
+    return context, page
+
+
+def shoot(page, selector, path):
+    """Screenshot ``page`` once ``selector`` is shown and the page has settled."""
+    page.wait_for_selector(selector)
+    time.sleep(1)
+    page.screenshot(path=path)
 
 
 def plan_id(page, base, name):
@@ -48,39 +59,27 @@ def main(base, out):
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        size = {"width": 1366, "height": 900}
 
         # The manager's plan form: the plan of Sanne, waiting for signatures.
-        context = browser.new_context(viewport=size)
-        page = context.new_page()
-        login(page, base, "pop_manager")
+        context, page = session(browser, base, "pop_manager")
         sanne = plan_id(page, base, "Sanne Jansen")
         page.goto(f"{base}/odoo/action-hr_pop.hr_pop_action/{sanne}")
         page.wait_for_selector(".o_form_view .o_notebook")
         page.click(".o_notebook .nav-link[name='activities']")
-        time.sleep(1)
-        page.screenshot(path=out / "backoffice-plan.png")
+        shoot(page, "div[name='line_ids']", out / "backoffice-plan.png")
         context.close()
 
         # The employee's portal page with the signature dialog open.
-        context = browser.new_context(viewport=size)
-        page = context.new_page()
-        login(page, base, "pop_employee")
+        context, page = session(browser, base, "pop_employee")
         page.goto(f"{base}/my/pops/{sanne}")
         page.click("a[data-bs-target='#modal_pop_sign']")
-        page.wait_for_selector("#modal_pop_sign.show")
-        time.sleep(1)
-        page.screenshot(path=out / "portal-sign.png")
+        shoot(page, "#modal_pop_sign.show", out / "portal-sign.png")
         context.close()
 
         # HR: the dashboard, and the PDF of the plan.
-        context = browser.new_context(viewport=size)
-        page = context.new_page()
-        login(page, base, "pop_hr")
+        context, page = session(browser, base, "pop_hr")
         page.goto(f"{base}/odoo/action-hr_pop.hr_pop_dashboard_action")
-        page.wait_for_selector(".o_hr_pop_dashboard_states")
-        time.sleep(1)
-        page.screenshot(path=out / "dashboard.png")
+        shoot(page, ".o_hr_pop_dashboard_states", out / "dashboard.png")
         pdf = page.request.get(f"{base}/report/pdf/hr_pop.report_hr_pop/{sanne}")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "plan.pdf"
