@@ -269,6 +269,25 @@ class TestHrPopRetention(JsonRpcMixin, TestHrPopCommon, HttpCase):
         self.assertNotIn(kept.id, found)
         self.assertFalse(due.is_anonymised, "the dry run changes nothing")
 
+    def test_hr_opens_the_dry_run_from_its_menu(self):
+        due = self._signed_pop(self.employee_emp, self.today - relativedelta(years=4))
+        self._leave(self.employee_emp, years_ago=3)
+        self.authenticate("pop_officer", "pop_officer")
+        self._rpc_login = "pop_officer"
+        action = self.make_jsonrpc_request(
+            "/web/action/run",
+            {"action_id": self.env.ref("hr_pop.hr_pop_retention_due_action").id},
+        )
+        self.assertEqual(action["res_model"], "hr.pop")
+        found = self.call_kw(
+            "pop_officer",
+            "hr.pop",
+            "search",
+            [action["domain"]],
+            {"context": action["context"]},
+        )
+        self.assertEqual(found, due.ids)
+
     def test_a_manager_cannot_read_the_log_nor_change_the_retention(self):
         self.assertRpcRefused(
             "pop_mgr", "hr.pop.retention.log", "search_read", [[], ["pop_names"]]
