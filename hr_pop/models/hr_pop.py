@@ -320,12 +320,12 @@ class HrPop(models.Model):
     # Issue 12: the training budgets this plan draws on.
     budget_html = fields.Html(
         string="Budget",
-        compute="_compute_budget",
+        compute="_compute_budget_html",
         help="The employee's and the department's budget: remaining before and "
         "after this plan.",
     )
     budget_warning = fields.Char(
-        compute="_compute_budget",
+        compute="_compute_budget_warning",
         help="The budgets this plan would exceed, and by how much: it then needs "
         "HR approval whatever its cost.",
     )
@@ -572,11 +572,15 @@ class HrPop(models.Model):
             pop.total_cost = sum(lines.mapped("cost"))
             pop.total_actual_cost = sum(lines.mapped("actual_cost"))
 
-    def _compute_budget(self):
+    # Apart: the approval rule and the To Approve list need only the warning, not
+    # the rendered table.
+    def _compute_budget_warning(self):
         for pop in self:
-            effects = pop._get_budget_effects()
-            pop.budget_warning = pop._get_budget_warning(effects)
-            pop.budget_html = pop._render_budget_table(effects)
+            pop.budget_warning = pop._get_budget_warning(pop._get_budget_effects())
+
+    def _compute_budget_html(self):
+        for pop in self:
+            pop.budget_html = pop._render_budget_table(pop._get_budget_effects())
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
