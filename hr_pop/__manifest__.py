@@ -44,6 +44,7 @@
         "views/res_config_settings_views.xml",
         "views/hr_pop_notification_views.xml",
         "wizard/hr_pop_sign_wizard_views.xml",
+        "wizard/hr_pop_paper_signature_wizard_views.xml",
         "report/hr_pop_reports.xml",
         "report/hr_pop_templates.xml",
         "views/hr_pop_portal_templates.xml",

@@ -681,6 +681,29 @@ class HrPopPortal(CustomerPortal):
             "redirect_url": pop_sudo.get_portal_url(query_string="&message=signed"),
         }
 
+    @http.route(
+        ["/my/pops/<int:pop_id>/paper_scan/<string:role>"],
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def portal_pop_paper_scan(self, pop_id, role, access_token=None, **kwargs):
+        """The scan of the plan as ``role`` signed it on paper, for the employee."""
+        try:
+            pop_sudo = self._pop_check_access(pop_id, access_token)
+        except PopLinkError as error:
+            return self._pop_render_link_error(pop_id, error)
+        if role not in ("employee", "manager"):
+            return request.not_found()
+        scan = pop_sudo[f"{role}_signature_attachment_id"]
+        if not pop_sudo[f"{role}_signed_on_paper"] or not scan:
+            return request.not_found()
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(scan.sudo())
+            .get_response(as_attachment=True)
+        )
+
     # === THE EMPLOYEE'S OWN DATA (GDPR RIGHT OF ACCESS) === #
     def _pop_export_selection(self, record, field_name):
         selection = dict(record._fields[field_name]._description_selection(record.env))
@@ -693,6 +716,9 @@ class HrPopPortal(CustomerPortal):
             "signed_on": pop[f"{role}_signed_on"] or None,
             "content_hash": pop[f"{role}_signature_hash"] or None,
             "image_png_base64": signature.decode() if signature else None,
+            "signed_on_paper": pop[f"{role}_signed_on_paper"],
+            "paper_scan": pop[f"{role}_signature_attachment_id"].name or None,
+            "recorded_by": pop[f"{role}_signature_recorded_by_id"].name or None,
         }
 
     def _prepare_pop_export_plan(self, pop):

@@ -25,6 +25,7 @@ from odoo.tools import (
     sql,
 )
 from odoo.tools.image import base64_to_image
+from odoo.tools.mimetypes import guess_mimetype
 
 from ..report.hr_pop_report import get_pop_timezone
 from .hr_pop_feedback_answer import MIN_COLLEAGUE_ANSWERS
@@ -34,6 +35,15 @@ _logger = logging.getLogger(__name__)
 # A signature image is a PNG drawn in the browser; anything larger than this is not one.
 SIGNATURE_MAX_BYTES = 512 * 1024
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# A plan signed on paper is recorded with its scan: a PDF or a photo, of sensible size.
+PAPER_SCAN_MAX_BYTES = 20 * 1024 * 1024
+PAPER_SCAN_MIMETYPES = (
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/gif",
+)
 # States in which the plan's agreements are fixed by signatures or approval.
 SIGNED_STATES = ("to_approve", "running", "done")
 # The conversation summary (seed 002, step 3): part of what both sign.
@@ -146,11 +156,17 @@ class HrPop(models.Model):
         "employee_signature_hash": None,
         "employee_decision": None,
         "employee_comment": None,
+        "employee_signed_on_paper": None,
+        "employee_signature_attachment_id": None,
+        "employee_signature_recorded_by_id": None,
         "manager_signature": None,
         "manager_signed_by": None,
         "manager_signed_on": None,
         "manager_signed_user_id": None,
         "manager_signature_hash": None,
+        "manager_signed_on_paper": None,
+        "manager_signature_attachment_id": None,
+        "manager_signature_recorded_by_id": None,
         "signed_attachment_id": None,
         "has_been_signed": None,
         "approved_by_id": None,
@@ -423,6 +439,39 @@ class HrPop(models.Model):
     manager_signed_on = fields.Datetime(copy=False)
     manager_signed_user_id = fields.Many2one("res.users", copy=False)
     manager_signature_hash = fields.Char(copy=False)
+    # Signed on paper: the manager or HR records the scan (no signature image).
+    employee_signed_on_paper = fields.Boolean(
+        string="Employee Signed on Paper", copy=False, readonly=True
+    )
+    employee_signature_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Employee's Signed Scan",
+        copy=False,
+        readonly=True,
+        help="The scan or photo of the plan the employee signed on paper.",
+    )
+    employee_signature_recorded_by_id = fields.Many2one(
+        "res.users",
+        string="Employee's Signature Recorded By",
+        copy=False,
+        readonly=True,
+    )
+    manager_signed_on_paper = fields.Boolean(
+        string="Manager Signed on Paper", copy=False, readonly=True
+    )
+    manager_signature_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Manager's Signed Scan",
+        copy=False,
+        readonly=True,
+        help="The scan or photo of the plan the manager signed on paper.",
+    )
+    manager_signature_recorded_by_id = fields.Many2one(
+        "res.users",
+        string="Manager's Signature Recorded By",
+        copy=False,
+        readonly=True,
+    )
     has_been_signed = fields.Boolean(
         copy=False,
         readonly=True,
@@ -447,6 +496,11 @@ class HrPop(models.Model):
     can_sign_employee = fields.Boolean(compute="_compute_user_permissions")
     can_sign_manager = fields.Boolean(compute="_compute_user_permissions")
     can_approve = fields.Boolean(compute="_compute_user_permissions")
+    can_record_paper_signature = fields.Boolean(
+        compute="_compute_user_permissions",
+        help="The current user may record a signature given on paper (the plan's "
+        "manager or an administrator, never the employee himself).",
+    )
     approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     approved_on = fields.Datetime(copy=False, readonly=True)
     needs_approval = fields.Boolean(compute="_compute_needs_approval")
@@ -622,6 +676,12 @@ class HrPop(models.Model):
                 and (pop_sudo.manager_id.user_id == user or is_admin)
             )
             pop.can_approve = pop.state == "to_approve" and is_admin and not is_employee
+            pop.can_record_paper_signature = (
+                to_sign
+                and not is_employee
+                and not (pop.employee_signed_on and pop.manager_signed_on)
+                and (pop_sudo.manager_id.user_id == user or is_admin)
+            )
 
     @api.depends("total_cost", "company_id.pop_approval_threshold")
     def _compute_needs_approval(self):
@@ -1150,6 +1210,27 @@ class HrPop(models.Model):
             },
         }
 
+    def action_open_paper_signature_wizard(self):
+        """The dialog that records a signature given on paper, with its scan."""
+        self.ensure_one()
+        role = "manager" if self.employee_signed_on else "employee"
+        self._check_can_record_paper_signature(role)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record Paper Signature"),
+            "res_model": "hr.pop.paper.signature.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_pop_id": self.id,
+                "default_role": role,
+                "default_signer_name": self.sudo()[
+                    "employee_id" if role == "employee" else "manager_id"
+                ].name,
+                "default_content_hash": self._get_content_hash(),
+            },
+        }
+
     def action_submit_preparation(self, role):
         """One side submits its answers: they become read-only for that side."""
         self.ensure_one()
@@ -1380,6 +1461,33 @@ class HrPop(models.Model):
         self._check_can_sign(role)
         return self._sign(role, signature, signer_name, decision, comment, content_hash)
 
+    def action_record_paper_signature(
+        self,
+        role,
+        attachment_id,
+        signer_name,
+        decision="agree",
+        comment=None,
+        content_hash=None,
+    ):
+        """Record the signature ``role`` ('employee' or 'manager') gave on paper.
+
+        The manager printed the plan and it was signed by hand; the plan's manager
+        or a POP administrator records it with ``attachment_id``, the scan or photo
+        of the signed plan (an ``ir.attachment`` he uploaded: PDF or image). It
+        counts as that role's signature, as one drawn in Odoo: the content hash is
+        taken now and the plan moves on. ``decision`` and ``comment`` are the
+        employee's, as written on the paper; ``content_hash`` as in ``sign``.
+        """
+        self.ensure_one()
+        self._check_can_record_paper_signature(role)
+        scan = self._check_paper_scan(attachment_id)
+        if not isinstance(signer_name, str):
+            raise UserError(self.env._("Please enter the name of the signer."))
+        return self._sign(
+            role, False, signer_name, decision, comment, content_hash, paper_scan=scan
+        )
+
     def _sign(
         self,
         role,
@@ -1388,8 +1496,12 @@ class HrPop(models.Model):
         decision="agree",
         comment=None,
         content_hash=None,
+        paper_scan=None,
     ):
-        """Store a signature; callers have checked who signs (back office or token)."""
+        """Store a signature; callers have checked who signs (back office or token).
+
+        With ``paper_scan`` (a checked ``ir.attachment``) the signature was given on
+        paper: the scan replaces the image and is kept with the plan."""
         self.ensure_one()
         if role not in ("employee", "manager"):
             raise UserError(self.env._("One signs a plan as employee or as manager."))
@@ -1418,15 +1530,24 @@ class HrPop(models.Model):
             raise UserError(self.env._("Please enter the name of the signer."))
         if len(signer_name) > 128:
             raise UserError(self.env._("The signer's name is too long."))
-        signature = self._check_signature_image(signature)
+        signature = False if paper_scan else self._check_signature_image(signature)
         vals = {
             f"{role}_signature": signature,
             f"{role}_signed_by": signer_name,
             f"{role}_signed_on": fields.Datetime.now(),
-            f"{role}_signed_user_id": self.env.user.id,
+            # On paper nobody signed in Odoo: who recorded it is kept instead.
+            f"{role}_signed_user_id": False if paper_scan else self.env.user.id,
             f"{role}_signature_hash": self._get_content_hash(),
             "has_been_signed": True,
         }
+        if paper_scan:
+            vals.update(
+                {
+                    f"{role}_signed_on_paper": True,
+                    f"{role}_signature_attachment_id": paper_scan.id,
+                    f"{role}_signature_recorded_by_id": self.env.user.id,
+                }
+            )
         if role == "employee":
             self._check_repayment_needs_agreement(decision)
             if decision not in ("agree", "seen"):
@@ -1436,6 +1557,9 @@ class HrPop(models.Model):
             vals["employee_decision"] = decision
             vals["employee_comment"] = (comment or "").strip()[:4000] or False
         pop_sudo = self.sudo()
+        if paper_scan:
+            # The scan stays with the plan (and goes with it when it is anonymised).
+            paper_scan.sudo().write({"res_model": self._name, "res_id": self.id})
         pop_sudo._pop_workflow().write(vals)
         pop_sudo._close_activities(
             "hr_pop.mail_activity_pop_sign", self._role_user(role)
@@ -1519,7 +1643,23 @@ class HrPop(models.Model):
     def _get_signature_message(self, role, signer_name, decision, vals):
         """The chatter note of a signature: who signed, how, and what comes next."""
         self.ensure_one()
-        if role == "employee" and decision == "seen":
+        if vals.get(f"{role}_signed_on_paper"):
+            parts = [
+                self.env._(
+                    "Signed on paper by %(name)s (recorded by %(user)s), as %(role)s.",
+                    name=signer_name,
+                    role=self._role_label(role),
+                    user=self.env.user.name,
+                )
+            ]
+            if role == "employee" and decision == "seen":
+                parts.append(
+                    self.env._(
+                        "Seen, not agreed. Comment: %(comment)s",
+                        comment=vals["employee_comment"] or "-",
+                    )
+                )
+        elif role == "employee" and decision == "seen":
             parts = [
                 self.env._(
                     "Signed by %(name)s (employee) as seen, not agreed. "
@@ -1759,6 +1899,87 @@ class HrPop(models.Model):
                     role=self._role_label(role),
                 )
             )
+
+    def _check_can_record_paper_signature(self, role):
+        """The plan's manager or a POP administrator records a signature given on
+        paper, for either side; never the employee of the plan himself."""
+        self.ensure_one()
+        if role not in ("employee", "manager"):
+            raise UserError(self.env._("One signs a plan as employee or as manager."))
+        # As the user: the record rules (team, company) decide whether he sees it.
+        self.check_access("read")
+        user = self.env.user
+        pop = self.sudo()
+        allowed = pop.employee_id.user_id != user and (
+            pop.manager_id.user_id == user or user.has_group("hr_pop.group_pop_admin")
+        )
+        if not allowed:
+            raise AccessError(
+                self.env._(
+                    "Only the manager or a development plan administrator can "
+                    "record a signature on paper of %(pop)s for the %(role)s.",
+                    pop=self.name,
+                    role=self._role_label(role),
+                )
+            )
+
+    def _check_paper_scan(self, attachment_id):
+        """The ``ir.attachment`` of ``attachment_id`` as the scan of a plan signed
+        on paper, or a clear error: a file the user uploaded himself and that is
+        not attached to anything yet, a PDF or an image, not too large."""
+        self.ensure_one()
+        if isinstance(attachment_id, models.BaseModel):
+            attachment_id = attachment_id.id
+        missing = self.env._(
+            "Add the scan or photo of the plan signed on paper: without it a "
+            "signature on paper cannot be recorded."
+        )
+        if (
+            isinstance(attachment_id, bool)
+            or not isinstance(attachment_id, int)
+            or not 0 < attachment_id <= 2**31 - 1
+        ):
+            raise UserError(missing)
+        scan = self.env["ir.attachment"].browse(attachment_id).exists()
+        if not scan:
+            raise UserError(missing)
+        not_yours = self.env._(
+            "The scan must be a file you uploaded for this plan's paper signature."
+        )
+        try:
+            scan.check("read")
+        except AccessError:
+            raise AccessError(not_yours) from None
+        scan_sudo = scan.sudo()
+        if (
+            scan_sudo.create_uid != self.env.user
+            or scan_sudo.res_id
+            or scan_sudo.res_model not in (False, "mail.compose.message")
+            or scan_sudo.res_field
+            or scan_sudo.public
+            or scan_sudo.type != "binary"
+        ):
+            raise AccessError(not_yours)
+        if not scan_sudo.file_size:
+            raise UserError(missing)
+        if scan_sudo.file_size > PAPER_SCAN_MAX_BYTES:
+            raise UserError(
+                self.env._(
+                    "The scan is too large: at most %(max)s MB.",
+                    max=PAPER_SCAN_MAX_BYTES // (1024 * 1024),
+                )
+            )
+        if (
+            scan_sudo.mimetype not in PAPER_SCAN_MIMETYPES
+            or guess_mimetype(scan_sudo.raw or b"") not in PAPER_SCAN_MIMETYPES
+        ):
+            raise UserError(
+                self.env._(
+                    "The scan of the plan signed on paper must be a PDF or an image "
+                    "(JPEG, PNG, WebP or GIF)."
+                )
+            )
+        return scan
 
     def _get_repayment_lines(self):
         """The activities (not cancelled) with a study-cost repayment agreement."""
@@ -2009,6 +2230,10 @@ class HrPop(models.Model):
                     f"{role}_signed_on": False,
                     f"{role}_signed_user_id": False,
                     f"{role}_signature_hash": False,
+                    # The scan stays attached to the plan, like the signed PDFs.
+                    f"{role}_signed_on_paper": False,
+                    f"{role}_signature_attachment_id": False,
+                    f"{role}_signature_recorded_by_id": False,
                 }
             )
         vals.update(
@@ -2363,10 +2588,14 @@ class HrPop(models.Model):
                 "employee_signed_user_id",
                 "employee_signature_hash",
                 "employee_comment",
+                "employee_signature_attachment_id",
+                "employee_signature_recorded_by_id",
                 "manager_signature",
                 "manager_signed_by",
                 "manager_signed_user_id",
                 "manager_signature_hash",
+                "manager_signature_attachment_id",
+                "manager_signature_recorded_by_id",
                 "signed_attachment_id",
                 "refuse_reason",
                 "cancel_reason",

@@ -30,3 +30,4 @@ from . import test_hr_pop_write_table
 from . import test_hr_pop_retention
 from . import test_hr_pop_360
 from . import test_hr_pop_goal_template
+from . import test_hr_pop_paper_signature

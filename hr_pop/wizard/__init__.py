@@ -1,4 +1,5 @@
 from . import hr_pop_sign_wizard
+from . import hr_pop_paper_signature_wizard
 from . import hr_pop_reason_wizard
 from . import hr_pop_round_wizard
 from . import hr_pop_round_wizard_line
