@@ -55,6 +55,9 @@
         "demo/hr_pop_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_pop/static/src/views/list_renderer_patch.js",
+        ],
         "web.assets_frontend": [
             "hr_pop/static/src/js/hr_pop_signature_form.js",
             "hr_pop/static/src/js/hr_pop_portal.js",

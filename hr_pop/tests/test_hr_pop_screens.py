@@ -44,6 +44,16 @@ class HrPopScreensCase(JsonRpcMixin, TestHrPopCommon, HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestHrPopActivityEditor(HrPopScreensCase):
+    def test_manager_opens_activities_while_typing_a_goal_without_an_error(self):
+        # Odoo 18 refocused the goal's row after its page was gone: "Oops!".
+        pop = self._meeting_pop()
+        self.start_tour(
+            f"/odoo/action-hr_pop.hr_pop_action/{pop.id}",
+            "hr_pop_manager_goal_tab_tour",
+            login="pop_mgr",
+        )
+        self.assertEqual(pop.goal_ids.name, "Lead the weekly stand-up")
+
     def test_manager_adds_a_goal_and_an_activity_for_it_before_saving(self):
         pop = self._meeting_pop()
         self.start_tour(
