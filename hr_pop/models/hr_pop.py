@@ -1432,6 +1432,20 @@ class HrPop(models.Model):
             self.env["hr.pop.notification"]._trigger_mail_queue()
         return result
 
+    def _message_compute_author(self, author_id=None, email_from=None, **kwargs):
+        """Through the employee's personal link the visitor is the public user:
+        what he does there (his preparation, his signature, the state and the
+        signed PDF that follow) is the employee's, in the chatter too."""
+        if (
+            author_id is None
+            and not email_from
+            and len(self) == 1
+            and self.env.user._is_public()
+            and self._pop_has_portal_grant()
+        ):
+            author_id = self.sudo().employee_id.work_contact_id.id or None
+        return super()._message_compute_author(author_id, email_from, **kwargs)
+
     def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
         """portal.mixin gives the record's customer a "View" button with the token and
         his chatter signature; a plan has no customer but its employee, whose link
@@ -1567,7 +1581,6 @@ class HrPop(models.Model):
         pop_sudo.message_post(
             body=self._get_signature_message(role, signer_name, decision, vals),
             subtype_xmlid="mail.mt_note",
-            **self._get_signature_author(role),
         )
         if pop_sudo.is_fully_signed:
             pop_sudo._on_fully_signed()
@@ -1630,16 +1643,6 @@ class HrPop(models.Model):
             },
         }
 
-    def _get_signature_author(self, role):
-        """``message_post`` values naming who signed: through the personal link the
-        visitor is the public user, so the note is the employee's."""
-        self.ensure_one()
-        if role == "employee" and self._pop_has_portal_grant():
-            partner = self.sudo().employee_id.work_contact_id
-            if partner:
-                return {"author_id": partner.id}
-        return {}
-
     def _get_signature_message(self, role, signer_name, decision, vals):
         """The chatter note of a signature: who signed, how, and what comes next."""
         self.ensure_one()
@@ -1676,7 +1679,7 @@ class HrPop(models.Model):
                     role=self._role_label(role),
                 )
             ]
-        if self._get_signature_author(role):
+        if role == "employee" and self._pop_has_portal_grant():
             parts.append(self.env._("Signed through the employee's personal link."))
         pop = self.sudo()
         if not pop.employee_signed_on:
@@ -2294,11 +2297,13 @@ class HrPop(models.Model):
                 }
             )
         )
-        self.sudo().message_post(
+        message = self.sudo().message_post(
             body=self.env._("%(label)s version of the plan attached.", label=label),
-            attachment_ids=attachment.ids,
             subtype_xmlid="mail.mt_note",
         )
+        # Linked here: message_post drops the attachments of a public visitor (the
+        # employee signing through his link) that are not his own uploads.
+        message.attachment_ids = attachment
         return attachment
 
     def _get_approver(self):

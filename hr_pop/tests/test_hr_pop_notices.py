@@ -249,10 +249,17 @@ class TestHrPopNoticeLinkSignature(HrPopPortalCommon):
         self._to_sign(pop)
         pop.with_user(self.user_manager).sign("manager", self.png, "Mark Manager")
         mail_start = self.env["mail.mail"].sudo().search([], order="id desc", limit=1)
+        message_start = max(pop.message_ids.ids)
 
         self.authenticate(None, None)
         result = self._sign(pop, token=pop.access_token)
         self.assertTrue(result.get("force_refresh"), result)
+        # All that the link visit wrote in the chatter is the employee's: the
+        # signature, the state it moved to, the signed PDF.
+        link_messages = pop.message_ids.filtered(lambda m: m.id > message_start)
+        self.assertTrue(link_messages.tracking_value_ids, "the state change")
+        self.assertTrue(link_messages.attachment_ids, "the signed PDF")
+        self.assertEqual(link_messages.author_id, self.employee_sanne.work_contact_id)
 
         note = _signature_notes(pop).filtered(lambda m: "Sanne Jansen" in m.body)
         self.assertEqual(len(note), 1)

@@ -213,8 +213,14 @@ class TestHrPopPortalTours(HrPopPortalCommon):
         # The link of her invitation mail (built with the grant).
         url = pop._pop_portal_grant().get_portal_url()
         self.assertIn(f"access_token={pop.access_token}", url)
+        message_start = max(pop.message_ids.ids)
 
         self.start_tour(url, "hr_pop_portal_prepare_tour", login=None)
+
+        # What she did through the link is hers in the chatter, tracking too.
+        link_messages = pop.message_ids.filtered(lambda m: m.id > message_start)
+        self.assertTrue(link_messages.tracking_value_ids, "submitted and shared")
+        self.assertEqual(link_messages.author_id, self.employee_sanne.work_contact_id)
 
         answers = self._employee_answers(pop)
         answers.invalidate_recordset()
