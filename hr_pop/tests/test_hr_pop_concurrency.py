@@ -332,8 +332,8 @@ class TestHrPopOverlapRace(TransactionCase):
         self.assertEqual(rita_pops[0][1:], self.period)
         self.assertEqual(len(self._committed_pops(self.ruben_id)), 1)
         message = loser.result["params"]["message"]
-        self.assertIn("Created 1 plans: Ruben Race.", message)
-        self.assertIn("Skipped 1 employees", message)
+        self.assertIn("Created the plan of Ruben Race.", message)
+        self.assertIn("Skipped, with an open plan", message)
         self.assertIn("Rita Race", message)
         self.assertEqual(loser.result["params"]["type"], "warning")
 
@@ -343,7 +343,7 @@ class TestHrPopOverlapRace(TransactionCase):
                 self._start_round([self.rita_id]), self._create_due_pops
             )
         self.assertIsNone(loser.error, "the scheduled creation must not fail")
-        self.assertIn("Created 1 plans", winner.result["params"]["message"])
+        self.assertIn("Created the plan of", winner.result["params"]["message"])
         rita_pops = self._committed_pops(self.rita_id)
         self.assertEqual(len(rita_pops), 1, "exactly one plan for Rita")
         self.assertTrue(loser.waited, "the second transaction waits for the first")
@@ -552,5 +552,5 @@ class TestHrPopArchivedEmployee(HrPopCronCommon):
         )
         self.assertEqual(pops.employee_id, self.employee_emp)
         message = action["params"]["message"]
-        self.assertIn("Skipped 1 archived employees: Paul Portal.", message)
+        self.assertIn("Skipped, archived: Paul Portal.", message)
         self.assertEqual(action["params"]["type"], "warning")

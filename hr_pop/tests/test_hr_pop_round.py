@@ -76,11 +76,11 @@ class TestHrPopRound(HrPopCronCommon):
         self.assertIn("Created 2 plans", params["message"])
         for employee in team - self.employee_emp2:
             self.assertIn(employee.name, params["message"])
-        self.assertIn("Skipped 1 employees who already", params["message"])
+        self.assertIn("Skipped, with an open plan for this period", params["message"])
         self.assertIn("Erik Employee", params["message"])
         self.assertIn(
-            "Skipped 1 employees without a manager (nor a manager of their "
-            "department) to hold the conversation: Mark Manager.",
+            "Skipped, without a manager (nor a manager of their department) "
+            "to hold the conversation: Mark Manager.",
             params["message"],
         )
         self.assertEqual(sorted(params["next"]["domain"][0][2]), sorted(pops.ids))
@@ -90,7 +90,7 @@ class TestHrPopRound(HrPopCronCommon):
             {"department_id": self.department_team.id, "date_start": "2027-01-01"}
         ).action_start()
         self.assertIn("No plan was created", again["params"]["message"])
-        self.assertIn("Skipped 3 employees who already", again["params"]["message"])
+        self.assertIn("Skipped, with an open plan", again["params"]["message"])
         self.assertEqual(self._round_pops(team), pops)
 
     def test_round_for_selected_employees_by_their_manager(self):

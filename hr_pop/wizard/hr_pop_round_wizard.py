@@ -167,24 +167,32 @@ class HrPopRoundWizard(models.TransientModel):
     def _is_pop_admin(self):
         return self.env.user.has_group("hr_pop.group_pop_admin")
 
-    def _filter_plannable(self, employees):
-        """The employees the user may create plans for (see the record rules of
-        hr.pop): as POP admin all; as manager his team, never himself."""
+    def _get_plannable_domain(self):
+        """Whom the user may create plans for (see the record rules of hr.pop): as
+        POP admin anyone; as manager his team and his departments, never himself."""
         if self._is_pop_admin():
-            return employees
-        user = self.env.user
-        return employees.filtered(
-            lambda employee: employee.sudo().user_id != user
-            and user
-            in (
-                employee.sudo().parent_id.user_id
-                | employee.sudo().department_id.manager_id.user_id
-            )
-        )
+            return []
+        uid = self.env.uid
+        return [
+            ("user_id", "!=", uid),
+            "|",
+            ("parent_id.user_id", "=", uid),
+            ("department_id.manager_id.user_id", "=", uid),
+        ]
+
+    def _filter_plannable(self, employees):
+        plannable = employees.sudo().filtered_domain(self._get_plannable_domain())
+        return employees.browse(plannable.ids)
 
     def _get_summary(self, pops, skipped, archived=None, without_manager=None):
         parts = []
-        if pops:
+        if len(pops) == 1:
+            parts.append(
+                self.env._(
+                    "Created the plan of %(employee)s.", employee=pops.employee_id.name
+                )
+            )
+        elif pops:
             parts.append(
                 self.env._(
                     "Created %(count)s plans: %(employees)s.",
@@ -197,27 +205,24 @@ class HrPopRoundWizard(models.TransientModel):
         if skipped:
             parts.append(
                 self.env._(
-                    "Skipped %(count)s employees who already have an open plan for "
-                    "this period: %(employees)s.",
-                    count=len(skipped),
+                    "Skipped, with an open plan for this period already: "
+                    "%(employees)s.",
                     employees=", ".join(skipped.sudo().mapped("name")),
                 )
             )
         if archived:
             parts.append(
                 self.env._(
-                    "Skipped %(count)s archived employees: %(employees)s.",
-                    count=len(archived),
+                    "Skipped, archived: %(employees)s.",
                     employees=", ".join(archived.sudo().mapped("name")),
                 )
             )
         if without_manager:
             parts.append(
                 self.env._(
-                    "Skipped %(count)s employees without a manager (nor a manager of "
-                    "their department) to hold the conversation: %(employees)s. Set "
-                    "their manager, then start the round for them again.",
-                    count=len(without_manager),
+                    "Skipped, without a manager (nor a manager of their department) "
+                    "to hold the conversation: %(employees)s. Set their manager, then "
+                    "start the round for them again.",
                     employees=", ".join(without_manager.sudo().mapped("name")),
                 )
             )

@@ -10,7 +10,12 @@ class HrPopRoundWizardLine(models.TransientModel):
     wizard_id = fields.Many2one(
         "hr.pop.round.wizard", required=True, ondelete="cascade"
     )
-    employee_id = fields.Many2one("hr.employee", required=True)
+    # Only whom the user may plan for is offered (the record rules of hr.pop).
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        domain=lambda self: self.env["hr.pop.round.wizard"]._get_plannable_domain(),
+    )
     department_id = fields.Many2one(related="employee_id.department_id")
     meeting_date = fields.Datetime(
         string="Conversation Date",

@@ -73,6 +73,10 @@ registry.category("web_tour.tours").add("hr_pop_hr_round_tour", {
             run: "click",
         },
         ...createPlans(),
+        {
+            content: "One plan is one plan",
+            trigger: ".o_notification:contains(Created the plan of Olivia Other.)",
+        },
     ],
 });
 
@@ -104,6 +108,45 @@ registry.category("web_tour.tours").add("hr_pop_manager_round_tour", {
             content: "Not myself",
             trigger: ".modal div[name='line_ids']:not(:has(.o_data_row:contains(Mark Manager)))",
         },
+        {
+            content: "Add someone by hand",
+            trigger: ".modal div[name='line_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            trigger: ".modal div[name='line_ids'] .o_selected_row td[name='employee_id'] input",
+            run: "edit ma",
+        },
+        {
+            content: "My team member is offered, I myself am not",
+            trigger:
+                ".o-autocomplete--dropdown-menu:has(a:contains(Emma Employee)):not(:has(a:contains(Mark Manager)))",
+        },
+        {
+            trigger: ".modal div[name='line_ids'] .o_selected_row td[name='employee_id'] input",
+            run: "edit o",
+        },
+        {
+            content: "Nor is someone of another department",
+            trigger:
+                ".o-autocomplete--dropdown-menu:has(a:contains(Paul Portal)):not(:has(a:contains(Olivia Other)))",
+        },
+        {
+            trigger: ".modal div[name='line_ids'] .o_selected_row td[name='employee_id'] input",
+            run: "clear",
+        },
+        {
+            content: "Leave the empty row",
+            trigger: ".modal .modal-title",
+            run: "click",
+        },
+        {
+            trigger: ".modal div[name='line_ids']:not(:has(.o_selected_row))",
+        },
         ...createPlans(),
+        {
+            content: "It says how many",
+            trigger: ".o_notification:contains(Created 3 plans)",
+        },
     ],
 });
