@@ -20,4 +20,5 @@ from . import hr_pop_feedback_request
 from . import hr_pop_feedback_answer
 from . import hr_pop_budget
 from . import hr_pop_retention_log
+from . import ir_attachment
 from . import ir_qweb

@@ -383,6 +383,36 @@ class TestHrPopPaperSignature(JsonRpcMixin, TestHrPopCommon, HttpCase):
         pop.invalidate_recordset()
         self.assertFalse(pop.employee_signed_on_paper)
 
+    def test_the_scan_and_the_signed_pdf_cannot_be_replaced_or_deleted(self):
+        pop, scan = self._paper_signed_by_employee()
+        self.call_kw(
+            LOGIN_MANAGER,
+            "hr.pop",
+            "sign",
+            [pop.ids, "manager", self.png.decode(), "Mark Manager"],
+        )
+        pop.invalidate_recordset()
+        signed_pdf = pop.signed_attachment_id
+        self.assertTrue(signed_pdf)
+        other = self._create_pop(self.employee_emp2)
+        forged = base64.b64encode(b"%PDF-1.4 another plan").decode()
+        for attachment in scan | signed_pdf:
+            raw = attachment.raw
+            for login in (LOGIN_MANAGER, LOGIN_HR):
+                for method, args in (
+                    ("write", [attachment.ids, {"datas": forged}]),
+                    ("write", [attachment.ids, {"res_id": other.id}]),
+                    ("unlink", [attachment.ids]),
+                ):
+                    self.assertRpcRefused(login, "ir.attachment", method, args)
+            attachment.invalidate_recordset()
+            self.assertEqual(
+                (attachment.raw, attachment.res_id), (raw, pop.id), attachment.name
+            )
+        # Retention removes them with the rest of the plan.
+        pop._anonymise()
+        self.assertFalse((scan | signed_pdf).exists())
+
     # --- repayment agreement -----------------------------------------------------
     def test_a_repayment_agreement_needs_agreed_on_paper_too(self):
         pop = self._pop_to_sign(repayment_agreement=True, repayment_months=24)
