@@ -1231,6 +1231,23 @@ class HrPop(models.Model):
             },
         }
 
+    def action_download_signature_scan(self):
+        """The scan of the signature ``pop_scan_role`` gave on paper, downloaded."""
+        self.ensure_one()
+        role = self.env.context.get("pop_scan_role")
+        scan = (
+            self[f"{role}_signature_attachment_id"]
+            if role in ("employee", "manager")
+            else False
+        )
+        if not scan:
+            raise UserError(self.env._("This signature was not given on paper."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{scan.id}?download=true",
+            "target": "download",
+        }
+
     def action_submit_preparation(self, role):
         """One side submits its answers: they become read-only for that side."""
         self.ensure_one()

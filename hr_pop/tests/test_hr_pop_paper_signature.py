@@ -490,6 +490,25 @@ class TestHrPopPaperSignature(JsonRpcMixin, TestHrPopCommon, HttpCase):
         )[0]
         self.assertTrue(values["employee_signed_on_paper"])
         self.assertEqual(values["employee_signature_attachment_id"][0], scan.id)
+        # Its Download button gives the scan itself, to the manager and to HR.
+        for login in (LOGIN_MANAGER, LOGIN_HR):
+            action = self.call_kw(
+                login,
+                "hr.pop",
+                "action_download_signature_scan",
+                [pop.ids],
+                {"context": {"pop_scan_role": "employee"}},
+            )
+            response = self.url_open(action["url"])
+            self.assertEqual(response.status_code, 200, login)
+            self.assertEqual(response.content, PDF_SCAN)
+        self.assertRpcRefused(
+            LOGIN_MANAGER,
+            "hr.pop",
+            "action_download_signature_scan",
+            [pop.ids],
+            {"context": {"pop_scan_role": "manager"}},
+        )
 
     # --- reopening ---------------------------------------------------------------
     def test_reopening_clears_the_paper_signature_and_keeps_the_scan(self):
