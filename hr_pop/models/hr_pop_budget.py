@@ -87,13 +87,12 @@ class HrPopBudget(models.Model):
 
     def _compute_amounts(self):
         for budget in self:
-            lines = budget._get_lines()
-            committed = lines.filtered(
-                lambda line: line.pop_id.state in COMMITTED_POP_STATES
+            domain = budget._get_line_domain()
+            budget.committed = budget._sum_lines(
+                domain, [("pop_id.state", "in", COMMITTED_POP_STATES)]
             )
-            budget.committed = sum(committed.mapped("cost"))
-            budget.spent = sum(
-                lines.filtered(lambda line: line.state == "done").mapped("actual_cost")
+            budget.spent = budget._sum_lines(
+                domain, [("state", "=", "done")], "actual_cost"
             )
             budget.remaining = budget.amount - budget.committed
 
@@ -192,6 +191,20 @@ class HrPopBudget(models.Model):
             domain = expression.AND([domain, [("pop_id", "!=", exclude_pop.id)]])
         return domain
 
+    def _sum_lines(self, domain, extra_domain, field_name="cost"):
+        """The total of ``field_name`` over the activities of ``domain`` and
+        ``extra_domain``, summed by the database: a department's budget may hold
+        thousands of them, and every plan page asks."""
+        [(total,)] = (
+            self.env["hr.pop.line"]
+            .sudo()
+            ._read_group(
+                expression.AND([domain, extra_domain]),
+                aggregates=[f"{field_name}:sum"],
+            )
+        )
+        return total or 0.0
+
     def _get_lines(self):
         self.ensure_one()
         return self.env["hr.pop.line"].sudo().search(self._get_line_domain())
@@ -216,25 +229,12 @@ class HrPopBudget(models.Model):
         """``(remaining before the plan, the plan's cost in the window, remaining
         after it)``: what this budget looks like with and without ``pop``."""
         self.ensure_one()
-        others = (
-            self.env["hr.pop.line"]
-            .sudo()
-            .search(self._get_line_domain(exclude_pop=pop))
+        committed = self._sum_lines(
+            self._get_line_domain(exclude_pop=pop),
+            [("pop_id.state", "in", COMMITTED_POP_STATES)],
         )
-        committed = sum(
-            others.filtered(
-                lambda line: line.pop_id.state in COMMITTED_POP_STATES
-            ).mapped("cost")
-        )
-        own = (
-            self.env["hr.pop.line"]
-            .sudo()
-            .search(
-                expression.AND([self._get_line_domain(), [("pop_id", "=", pop.id)]])
-            )
-        )
+        cost = self._sum_lines(self._get_line_domain(), [("pop_id", "=", pop.id)])
         before = self.amount - committed
-        cost = sum(own.mapped("cost"))
         return before, cost, before - cost
 
     def action_open_lines(self):
