@@ -1,7 +1,10 @@
 # Copyright 2026 hr_pop authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date, is_html_empty
 
 
 class HrPopReview(models.Model):
@@ -39,6 +42,7 @@ class HrPopReview(models.Model):
         reviews.pop_id._check_running_for_review()
         for review in reviews:
             review.pop_id.sudo()._close_activities("hr_pop.mail_activity_pop_review")
+            review._post_on_plan()
         return reviews
 
     def write(self, vals):
@@ -57,3 +61,28 @@ class HrPopReview(models.Model):
                 fields.Command.create({"goal_id": goal.id, "progress": goal.progress})
                 for goal in self.pop_id.goal_ids
             ]
+
+    # === BUSINESS METHODS === #
+    def _post_on_plan(self):
+        """The review in the plan's chatter: who reviewed, when, and the progress."""
+        self.ensure_one()
+        body = Markup("<p>%s</p>") % self.env._(
+            "Progress review of %(date)s by %(author)s.",
+            date=format_date(self.env, self.date),
+            author=self.author_id.name,
+        )
+        if not is_html_empty(self.notes):
+            body += self.notes
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(goal)s: %(progress)s%%%(note)s",
+                goal=line.goal_id.name,
+                progress=line.progress,
+                note=f" - {line.note}" if line.note else "",
+            )
+            for line in self.line_ids
+        )
+        if items:
+            body += Markup("<ul>%s</ul>") % items
+        self.pop_id.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -315,6 +315,15 @@ class TestHrPopClose(JsonRpcMixin, TestHrPopCommon, HttpCase):
         self.assertEqual(review.author_id, self.user_manager)
         self.assertEqual(review.line_ids.goal_id, pop.goal_ids)
         self.assertIn(60, review.line_ids.mapped("progress"))
+        # It is in the plan's chatter, by the manager, and on the employee's page.
+        note = pop.message_ids.filtered(lambda m: "Progress review of" in m.body)
+        self.assertEqual(note.author_id, self.user_manager.partner_id)
+        self.assertIn("The first course went well", note.body)
+        self.assertIn("60%", note.body)
+        page = self.url_open(pop._pop_portal_grant().get_portal_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Progress Reviews", page.text)
+        self.assertIn("The first course went well", page.text)
 
     def test_manager_evaluates_and_closes_the_plan_in_the_back_office(self):
         pop = self._running_pop()

@@ -37,6 +37,11 @@ registry.category("web_tour.tours").add("hr_pop_manager_review_tour", {
             run: "edit 60",
         },
         {
+            content: "Note how it goes",
+            trigger: ".modal div[name='notes'] .odoo-editor-editable",
+            run: "editor The first course went well",
+        },
+        {
             content: "Save the review",
             trigger: ".modal .modal-footer .o_form_button_save",
             run: "click",
