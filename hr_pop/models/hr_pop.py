@@ -1618,9 +1618,7 @@ class HrPop(models.Model):
             )
         else:
             self._pop_workflow().write({"state": "running"})
-        self._pop_workflow().signed_attachment_id = self._attach_pdf(
-            self.env._("Signed")
-        )
+        self._pop_workflow().signed_attachment_id = self._attach_pdf("signed")
         # The agreements in writing leave now; the follow-up cron only retries.
         self.env["hr.pop.notification"]._send_signed_pdf_now(self)
 
@@ -2270,11 +2268,24 @@ class HrPop(models.Model):
         for pop in self.filtered("is_signed"):
             if pop.is_fully_signed:
                 continue  # attached when it was fully signed
-            pop._attach_pdf(pop.env._("Partly signed"))
+            pop._attach_pdf("partly_signed")
 
-    def _attach_pdf(self, label):
-        """Attach the plan as printed now; a failing PDF engine never blocks signing."""
+    def _get_pdf_label(self, kind):
+        """What an attached PDF is: 'signed' or 'partly_signed'."""
+        if kind == "signed":
+            return self.env._("Signed")
+        return self.env._("Partly signed")
+
+    def _attach_pdf(self, kind):
+        """Attach the plan as printed now (``kind``: see ``_get_pdf_label``); a
+        failing PDF engine never blocks signing."""
         self.ensure_one()
+        label = self._get_pdf_label(kind)
+        # The file is named in the language of its content: the employee's.
+        file_lang = self.env["report.hr_pop.report_hr_pop"]._get_report_lang(
+            self.employee_id
+        )
+        file_label = self.with_context(lang=file_lang)._get_pdf_label(kind)
         report = self.env.ref("hr_pop.action_report_hr_pop", raise_if_not_found=False)
         if not report:
             return False
@@ -2303,7 +2314,8 @@ class HrPop(models.Model):
             .sudo()
             .create(
                 {
-                    "name": f"{self._get_report_base_filename()} - {label}.{extension}",
+                    "name": f"{self._get_report_base_filename()} - {file_label}"
+                    f".{extension}",
                     "type": "binary",
                     "raw": content,
                     "res_model": self._name,

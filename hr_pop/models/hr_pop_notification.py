@@ -1169,9 +1169,7 @@ class HrPopNotification(models.Model):
     def _send_signed_pdf(self, pop, key):
         """Confirm the agreements in writing: the signed PDF, when the report exists."""
         pop_sudo = pop.sudo()
-        attachment = pop_sudo.signed_attachment_id or pop_sudo._attach_pdf(
-            self.env._("Signed")
-        )
+        attachment = pop_sudo.signed_attachment_id or pop_sudo._attach_pdf("signed")
         email_values = {}
         if attachment:
             email_values["attachment_ids"] = [fields.Command.link(attachment.id)]

@@ -332,6 +332,20 @@ class TestHrPopWorkflow(TestHrPopCommon):
         )
         self.assertTrue(any("Partly signed" in name for name in names), names)
 
+    def test_the_signed_pdf_is_named_in_the_language_of_its_content(self):
+        # The PDF is in the employee's language: so is its name, whoever signs
+        # last; the chatter note is in the signer's.
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_pop"], ["nl_NL"], overwrite=True
+        )
+        self.employee_emp.lang = "nl_NL"
+        self.user_manager.lang = "en_US"
+        pop = self._sign_both(self._to_sign(self._new_pop()))
+        self.assertRegex(pop.signed_attachment_id.name, r" - Ondertekend\.(pdf|html)$")
+        note = pop.message_ids.filtered(lambda m: m.attachment_ids)
+        self.assertIn("Signed version of the plan attached.", note.body)
+
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_the_employee_cannot_reopen_his_plan(self):
         pop = self._sign_both(self._to_sign(self._new_pop()))
