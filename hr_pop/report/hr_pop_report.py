@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import pytz
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
+
+# The most activities in one goal table of the printed plan (see _get_goal_blocks).
+GOAL_BLOCK_LINES = 3
 
 
 def get_pop_timezones(employees):
@@ -75,9 +78,13 @@ class ReportHrPop(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        # models/hr_pop.py imports this module: its states are read when printing.
+        from ..models.hr_pop import SIGNED_STATES
+
         docs = self.env["hr.pop"].browse(docids)
         docs.check_access("read")
         employees, resume_lines, langs, timezones = {}, {}, {}, {}
+        competences_today = {}
         employee_zones = get_pop_timezones(docs.sudo().employee_id)
         for pop in docs:
             employee = pop.sudo().employee_id
@@ -92,6 +99,12 @@ class ReportHrPop(models.AbstractModel):
             )
             langs[pop.id] = self._get_report_lang(employee)
             timezones[pop.id] = employee_zones.get(employee.id, "UTC")
+            # The competences are read live, they are not what was signed: on a
+            # signed plan the section says so, with the day it was printed.
+            signed = pop.is_signed or pop.state in SIGNED_STATES
+            competences_today[pop.id] = signed and fields.Date.context_today(
+                self.with_context(tz=timezones[pop.id])
+            )
         return {
             "doc_ids": docids,
             "doc_model": "hr.pop",
@@ -101,8 +114,34 @@ class ReportHrPop(models.AbstractModel):
             "report_langs": langs,
             "report_timezones": timezones,
             "report_competences": docs._get_competence_rows_by_pop(),
+            "report_competences_today": competences_today,
             "report_format_duration": self._format_line_duration,
+            "report_goal_blocks": self._get_goal_blocks,
         }
+
+    @api.model
+    def _get_goal_blocks(self, pop):
+        """The goal tables of the printed plan, ``[(goal, activities, continued)]``:
+        the goals in the order of their categories' first goal, then the activities
+        without goal (``goal`` an empty recordset).
+
+        Each is printed as a table with its own header, kept on one page: the
+        wkhtmltopdf of an unpatched Qt neither repeats a header on the next page nor
+        keeps a table row together, but keeps a block together. A goal with more
+        than GOAL_BLOCK_LINES activities continues in a next table (``continued``),
+        so that a table seldom outgrows a page and leaves little of one empty.
+        """
+        categories = list(dict.fromkeys(pop.goal_ids.mapped("category")))
+        goals = pop.goal_ids.sorted(lambda goal: categories.index(goal.category))
+        groups = [(goal, goal.line_ids) for goal in goals]
+        other_lines = pop.line_ids.filtered(lambda line: not line.goal_id)
+        if other_lines:
+            groups.append((pop.goal_ids.browse(), other_lines))
+        return [
+            (goal, lines[start : start + GOAL_BLOCK_LINES], bool(start))
+            for goal, lines in groups
+            for start in range(0, len(lines) or 1, GOAL_BLOCK_LINES)
+        ]
 
     @api.model
     def _get_report_lang(self, employee):

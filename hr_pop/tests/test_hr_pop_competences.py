@@ -233,6 +233,37 @@ class TestHrPopCompetences(JsonRpcMixin, TestHrPopCommon, HttpCase):
         ]
         self.assertEqual(report_rows, rows)
 
+    def test_once_signed_the_competences_say_they_are_todays(self):
+        # Read live, not signed: the portal page and the PDF say so once signed.
+        note = "Competences today (not part of the signed agreement)"
+        pop = self._create_pop(self.employee_emp)
+        self._to_sign(pop)
+        self.authenticate(self.user_employee.login, self.user_employee.login)
+
+        def headings():
+            page = lxml_html.fromstring(self.url_open(f"/my/pops/{pop.id}").content)
+            (section,) = page.xpath("//*[@id='pop_competences']")
+            html, _type = (
+                self.env["ir.actions.report"]
+                .with_user(self.user_employee)
+                ._render_qweb_html("hr_pop.action_report_hr_pop", pop.ids)
+            )
+            report = lxml_html.fromstring(html)
+            (table,) = report.xpath(
+                "//table[contains(@class, 'o_hr_pop_report_competences')]"
+            )
+            return (
+                " ".join(section.xpath("./h3")[0].text_content().split()),
+                " ".join(table.getprevious().text_content().split()),
+            )
+
+        self.assertEqual(headings(), ("Competences", "Competences"))
+        self._sign_both(pop)
+        self.assertEqual(pop.state, "running")
+        portal, report = headings()
+        self.assertEqual(portal, note)
+        self.assertTrue(report.startswith(f"{note} – "), report)
+
     def test_a_plan_without_profile_or_skills_says_so(self):
         pop = self._create_pop(self.employee_emp2)
         self.assertEqual(pop._get_competence_rows(), [])

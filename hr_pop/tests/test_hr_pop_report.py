@@ -14,6 +14,7 @@ from odoo.tools import mute_logger
 from odoo.tools.misc import formatLang
 from odoo.tools.safe_eval import safe_eval
 
+from ..report.hr_pop_report import get_pop_timezone
 from .common import TestHrPopCommon
 
 REPORT = "hr_pop.action_report_hr_pop"
@@ -275,33 +276,151 @@ class TestHrPopReport(TestHrPopCommon):
     def _style(element):
         return (element.get("style") or "").replace(" ", "")
 
-    def test_a_goal_and_its_activities_are_one_row_that_does_not_split(self):
-        pop = self._new_plan()
-        personal = pop.goal_ids.filtered(lambda g: g.category == "personal")
+    def _goal_tables(self, tree):
+        return tree.xpath("//table[@name='goals']")
+
+    def test_no_row_of_the_goal_tables_holds_a_table(self):
+        # wkhtmltopdf (unpatched Qt) cut such a row, its lines of text in half, and
+        # went on without a header on the next page.
+        # Two goals, one without activity, and an activity without goal.
+        pop = self._create_pop(
+            self.employee_emp,
+            goal_vals={"category": "personal", "name": "Give clearer feedback"},
+        )
+        personal = pop.goal_ids
+        self._create_goal(pop, category="career", name="Grow into a team lead role")
         for name in ("Coaching on feedback", "Peer review sessions"):
             self._create_line(pop, goal_id=personal.id, name=name, cost=0.0)
+        self._create_line(pop, name="Job rotation in the warehouse", cost=0.0)
+        self.assertEqual(len(pop.goal_ids), 2)
         tree = self._html_tree(pop)
-        (table,) = tree.xpath("//table[@name='goals']")
-        rows = table.xpath("./tbody/tr[@name='goal_row']")
-        self.assertEqual(len(rows), len(pop.goal_ids))
+        tables = self._goal_tables(tree)
+        # One table per goal, and one for the activities without goal.
+        self.assertEqual(len(tables), 3)
+        for table in tables:
+            self.assertFalse(table.xpath(".//tr//table"), "a table inside a row")
+            self.assertFalse(table.xpath(".//td[@rowspan]"))
+            self.assertEqual(len(table.xpath(".//thead")), 1)
+            self.assertEqual(len(table.xpath("./thead")), 1)
+        # Each goal heads the table of its activities, one plain row each.
         for goal in pop.goal_ids:
-            (row,) = [r for r in rows if goal.name in r.text_content()]
-            self.assertIn("page-break-inside:avoid", self._style(row), goal.name)
-            text = normalize(row.text_content())
-            for line in goal.line_ids:
-                self.assertIn(line.name, text, "an activity outside its goal's row")
+            (table,) = [
+                t
+                for t in tables
+                if goal.name in "".join(t.xpath("./tbody/tr[@name='goal_row']//text()"))
+            ]
+            rows = table.xpath("./tbody/tr[@name='activity_row']")
+            if goal.line_ids:
+                self.assertEqual(
+                    [
+                        normalize(r.xpath("./td[1]/div[1]")[0].text_content())
+                        for r in rows
+                    ],
+                    goal.line_ids.mapped("name"),
+                )
+            else:
+                (row,) = rows
+                self.assertIn("No activity planned for this goal.", row.text_content())
         self.assertEqual(len(personal.line_ids), 3)
-        # No cell spans rows: a row never continues on the next page.
-        self.assertFalse(table.xpath(".//td[@rowspan]"))
-        for row in table.xpath("./tbody/tr[not(contains(@class, 'o_line_section'))]"):
-            self.assertIn("page-break-inside:avoid", self._style(row))
+        # The goal with its activities never splits over two pages: a block kept
+        # whole (an inline block, which wkhtmltopdf never breaks inside) ...
+        for table in tables:
+            block = table.getparent()
+            self.assertEqual(block.get("name"), "goal_block")
+            self.assertIn("page-break-inside:avoid", self._style(block))
+            self.assertIn("display:inline-block", self._style(block))
+            # ... its rows too, for a patched wkhtmltopdf.
+            for row in table.xpath("./tbody/tr[@name='activity_row' and td[2]]"):
+                self.assertIn("page-break-inside:avoid", self._style(row))
+
+    def test_a_goal_with_many_activities_continues_in_a_next_table(self):
+        pop = self._new_plan()
+        career = pop.goal_ids.filtered(lambda g: g.category == "career")
+        names = [f"Leadership module {number}" for number in range(1, 6)]
+        for name in names:
+            self._create_line(pop, goal_id=career.id, name=name, cost=10.0)
+        tables = [
+            t
+            for t in self._goal_tables(self._html_tree(pop))
+            if career.name in t.text_content()
+        ]
+        self.assertEqual(len(tables), 2)
+        shown = [
+            normalize(r.xpath("./td[1]/div[1]")[0].text_content())
+            for t in tables
+            for r in t.xpath("./tbody/tr[@name='activity_row']")
+        ]
+        self.assertEqual(shown, names)
+        first, second = (
+            normalize(t.xpath("./tbody/tr[@name='goal_row']")[0].text_content())
+            for t in tables
+        )
+        self.assertEqual(second, f"{career.name} (…)")
+        self.assertNotIn("(…)", first)
 
     def test_the_goal_table_header_repeats_on_every_page(self):
+        tables = self._goal_tables(self._html_tree(self._new_plan()))
+        self.assertTrue(tables)
+        for table in tables:
+            (thead,) = table.xpath("./thead")
+            self.assertIn("display:table-header-group", self._style(thead))
+            self.assertNotIn("table-row-group", self._style(thead))
+            self.assertIn("Activity", thead.text_content())
+            self.assertIn("Remarks", thead.text_content())
+
+    def test_one_rule_above_the_total_none_under_it(self):
         tree = self._html_tree(self._new_plan())
-        (thead,) = tree.xpath("//table[@name='goals']/thead")
-        self.assertIn("display:table-header-group", self._style(thead))
-        self.assertNotIn("table-row-group", self._style(thead))
-        self.assertIn("Development Goal", thead.text_content())
+        (table,) = tree.xpath("//table[@name='goal_totals']")
+        self.assertIn("table-borderless", table.get("class"))
+        self.assertFalse(table.xpath(".//*[contains(@class, 'border')]"))
+        self.assertIn("TOTAL", table.text_content())
+
+    def _job_profile(self):
+        """Emma's job requires a skill: the plan shows the Competences section."""
+        skill_type = self._create_skill_type(
+            "POP Report Skills", ["POP Reporting"], [("Basic", 20), ("Expert", 80)]
+        )
+        self.job_developer.pop_skill_ids = [
+            fields.Command.create(
+                {
+                    "skill_type_id": skill_type.id,
+                    "skill_id": skill_type.skill_ids.id,
+                    "skill_level_id": skill_type.skill_level_ids[-1].id,
+                }
+            )
+        ]
+
+    def test_competences_of_a_signed_plan_say_they_were_not_signed(self):
+        # The competences are read live: on a signed plan they are not what was
+        # signed, and the heading says so, with the day of printing.
+        self._job_profile()
+        note = "Competences today (not part of the signed agreement)"
+        pop = self._new_plan()
+        for step in ("draft", "to_sign"):
+            if step == "to_sign":
+                self._to_sign(pop)
+            self.assertEqual(pop.state, step)
+            text = self._html_text(pop)
+            self.assertIn("POP Reporting", text)
+            self.assertIn("Competences", text)
+            self.assertNotIn(note, text, step)
+            self.assertFalse(
+                self._html_tree(pop).xpath("//*[@name='competences_today']")
+            )
+        # From the first signature on.
+        pop.with_user(self.user_employee).sign("employee", self.png, "Emma E. Employee")
+        self.assertTrue(pop.is_signed)
+        self.assertEqual(pop.state, "to_sign")
+        self.assertIn(note, self._html_text(pop))
+        pop.with_user(self.user_manager).sign("manager", self.png, "M. Manager")
+        self.assertEqual(pop.state, "running")
+        (heading,) = self._html_tree(pop).xpath("//h5[@name='competences_today']")
+        tz = get_pop_timezone(pop.employee_id)
+        today = fields.Date.context_today(pop.with_context(tz=tz))
+        self.assertEqual(
+            normalize(heading.text_content()), f"{note} – {today:%m/%d/%Y}"
+        )
+        self.assertIn("POP Reporting", self._html_text(pop))
 
     def test_a_long_comment_does_not_push_the_signatures_to_a_new_page(self):
         self.env.company.pop_approval_threshold = 500.0
