@@ -405,13 +405,22 @@ class TestHrPopReport(TestHrPopCommon):
             self.assertIn("Competences", text)
             self.assertNotIn(note, text, step)
             self.assertFalse(
-                self._html_tree(pop).xpath("//*[@name='competences_today']")
+                self._html_tree(pop).xpath(
+                    "//*[@name='competences_today' or @name='resume_today']"
+                )
             )
         # From the first signature on.
         pop.with_user(self.user_employee).sign("employee", self.png, "Emma E. Employee")
         self.assertTrue(pop.is_signed)
         self.assertEqual(pop.state, "to_sign")
         self.assertIn(note, self._html_text(pop))
+        # The résumé is read when printed as well.
+        self.assertTrue(pop.employee_id.resume_line_ids)
+        self.assertIn(
+            "Completed Education and Experience today (not part of the signed "
+            "agreement)",
+            self._html_text(pop),
+        )
         pop.with_user(self.user_manager).sign("manager", self.png, "M. Manager")
         self.assertEqual(pop.state, "running")
         (heading,) = self._html_tree(pop).xpath("//h5[@name='competences_today']")
