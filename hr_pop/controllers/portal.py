@@ -16,6 +16,10 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from ..models.hr_pop import POP_STATES
 from ..models.hr_pop_answer import ANSWER_MAX_LENGTH
 from ..models.hr_pop_goal import GOAL_CATEGORIES
+from ..models.hr_pop_request import (
+    REQUEST_GOAL_MAX_LENGTH,
+    REQUEST_MOTIVATION_MAX_LENGTH,
+)
 from ..report.hr_pop_report import get_pop_timezone, get_pop_timezones
 
 REPORT_XMLID = "hr_pop.action_report_hr_pop"
@@ -26,6 +30,12 @@ SIGN_COMMENT_MAX_LENGTH = 4000
 # What a portal action may fail with; shown as a message, never as a traceback.
 PORTAL_ERRORS = (AccessError, MissingError, UserError, ValidationError)
 PREPARATION_MESSAGES = {"save": "saved", "submit": "submitted", "share": "shared"}
+# The request form (issue 13): a motivation, a few first goals and whether to share
+# them; nothing else, and never a plan or an employee (the user's own is taken).
+REQUEST_FORM_GOALS = 3
+REQUEST_GOAL_FIELD_RE = re.compile(r"goal_(name|category)_([0-9])")
+REQUEST_FORM_FIELDS = {"csrf_token", "motivation", "share_goals"}
+REQUEST_MESSAGES = ("requested", "goals_shared")
 # The largest id PostgreSQL's integer holds: a larger one in a link is no plan.
 MAX_RECORD_ID = 2**31 - 1
 # Why a link does not open a plan (see PopLinkError), with the page's HTTP status.
@@ -63,6 +73,9 @@ class HrPopPortal(CustomerPortal):
             # /my itself: the tile shows the number at once (Odoo's own counter
             # only decides whether a tile is shown).
             values["pop_home_count"] = self._pop_count()
+            # An employee without plans yet still finds the tile: he can ask for
+            # a conversation there (issue 13).
+            values["pop_is_employee"] = bool(self._get_portal_employees())
         return values
 
     def _pop_count(self):
@@ -143,9 +156,125 @@ class HrPopPortal(CustomerPortal):
                 "sortby": sortby,
                 "pop_has_report": self._pop_has_report(),
                 "pop_timezones": get_pop_timezones(pops.sudo().employee_id),
+                **self._prepare_pop_requests_values(),
             }
         )
         return values
+
+    # === THE EMPLOYEE ASKS FOR A CONVERSATION (issue 13) === #
+    def _prepare_pop_requests_values(self, message=None):
+        """The user's requests for a conversation (his own, as superuser: the goals
+        he has not shared are his) and whether he may ask now."""
+        requests_sudo = (
+            request.env["hr.pop.request"]
+            .sudo()
+            .search([("employee_id", "in", self._get_portal_employees().ids)], limit=20)
+        )
+        requests_sudo.goal_ids.fetch(["name", "category", "shared"])
+        requests_sudo.pop_id.fetch(["name", "state", "meeting_date", "manager_id"])
+        if message is None:
+            message = request.params.get("message")
+        return {
+            "pop_requests": requests_sudo,
+            "pop_can_request": not any(
+                state == "requested" for state in requests_sudo.mapped("state")
+            ),
+            "pop_request_message": message if message in REQUEST_MESSAGES else None,
+        }
+
+    def _pop_parse_request_form(self, post):
+        """``(motivation, [(goal, category)], share_goals)`` of the form; any other
+        field (a plan, an employee) is refused: the request is the user's own."""
+        goals = {}
+        for key, value in post.items():
+            if key in REQUEST_FORM_FIELDS:
+                continue
+            match = REQUEST_GOAL_FIELD_RE.fullmatch(key)
+            if not match or int(match.group(2)) >= REQUEST_FORM_GOALS:
+                raise UserError(
+                    request.env._(
+                        "The form contains a field that does not belong to it. "
+                        "Nothing was saved."
+                    )
+                )
+            goals.setdefault(int(match.group(2)), {})[match.group(1)] = value
+        return (
+            post.get("motivation"),
+            [
+                (goals[index].get("name"), goals[index].get("category"))
+                for index in sorted(goals)
+            ],
+            post.get("share_goals") in ("on", "1", "true"),
+        )
+
+    def _pop_render_request_form(self, error=None, post=None):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "pop_request",
+                "pop_error": error,
+                "pop_post": post or {},
+                # The categories in the visitor's language.
+                "pop_goal_categories": request.env["hr.pop.request.goal"]
+                ._fields["category"]
+                ._description_selection(request.env),
+                "pop_request_goals": range(REQUEST_FORM_GOALS),
+                "pop_motivation_max_length": REQUEST_MOTIVATION_MAX_LENGTH,
+                "pop_goal_max_length": REQUEST_GOAL_MAX_LENGTH,
+            }
+        )
+        return request.render(
+            "hr_pop.portal_pop_request_form", values, status=400 if error else 200
+        )
+
+    @http.route(
+        ["/my/pops/request"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_pop_request(self, **post):
+        """The form to ask for a development conversation, and its POST: always
+        for the user's own employee; bad input shows the form again with the
+        message, and nothing is saved."""
+        if request.httprequest.method != "POST":
+            return self._pop_render_request_form()
+        typed = {
+            key: value
+            for key, value in post.items()
+            if isinstance(value, str) and key != "csrf_token"
+        }
+        try:
+            motivation, goals, share_goals = self._pop_parse_request_form(post)
+            with request.env.cr.savepoint():
+                request.env["hr.pop.request"]._request_conversation(
+                    motivation, goals, share_goals
+                )
+        except PORTAL_ERRORS as error:
+            return self._pop_render_request_form(_error_message(error), typed)
+        return request.redirect("/my/pops?message=requested#pop_requests")
+
+    @http.route(
+        ["/my/pops/request/<int:request_id>/share"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_pop_request_share(self, request_id, **post):
+        """The employee shares the first goals of his own request."""
+        if not 0 < request_id <= MAX_RECORD_ID:
+            return request.not_found()
+        request_sudo = request.env["hr.pop.request"].sudo().browse(request_id).exists()
+        if not request_sudo or request_sudo.employee_id.user_id != request.env.user:
+            return request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                request_sudo.action_share_goals()
+        except PORTAL_ERRORS:
+            return request.redirect("/my/pops#pop_requests")
+        return request.redirect("/my/pops?message=goals_shared#pop_requests")
 
     @http.route(
         ["/my/pops", "/my/pops/page/<int:page>"],
@@ -378,6 +507,7 @@ class HrPopPortal(CustomerPortal):
             ),
             "pop_line_labels": self._pop_line_labels(),
             "pop_hr_contact": self._pop_hr_contact(pop_sudo.company_id),
+            "pop_requests": pop_sudo.request_ids,
         }
         # The employee always gets the plan's token: it lets him post in the chatter.
         token = access_token or pop_sudo._portal_ensure_token()
@@ -828,6 +958,23 @@ class HrPopPortal(CustomerPortal):
             "approved_on": pop.approved_on or None,
             "refuse_reason": pop.refuse_reason or None,
             "cancel_reason": pop.cancel_reason or None,
+            "conversation_requests": [
+                {
+                    "requested_on": pop_request.request_date,
+                    "status": self._pop_export_selection(pop_request, "state"),
+                    "motivation": pop_request.motivation,
+                    "decline_reason": pop_request.decline_reason or None,
+                    "first_goals": [
+                        {
+                            "goal": goal.name,
+                            "category": self._pop_export_selection(goal, "category"),
+                            "shared": goal.shared,
+                        }
+                        for goal in pop_request.goal_ids
+                    ],
+                }
+                for pop_request in pop.request_ids
+            ],
         }
 
     def _pop_export_response(self, pops_sudo, filename):

@@ -11,6 +11,8 @@ from . import hr_pop_goal_template
 from . import hr_pop_goal_template_line
 from . import hr_pop_line
 from . import hr_pop_answer
+from . import hr_pop_request
+from . import hr_pop_request_goal
 from . import hr_pop_review
 from . import hr_pop_review_line
 from . import hr_employee

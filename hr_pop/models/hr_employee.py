@@ -114,6 +114,39 @@ class HrEmployee(models.Model):
                 periods[employee.id] = (start, start + length - relativedelta(days=1))
         return periods
 
+    def _get_pop_default_manager(self):
+        """Who holds the conversation: the employee's manager, else the manager of
+        his department (never himself); as ``hr.pop`` computes its manager."""
+        self.ensure_one()
+        employee = self.sudo()
+        department_manager = employee.department_id.manager_id
+        return employee.parent_id or (
+            department_manager if department_manager != employee else self.browse()
+        )
+
+    def _get_pop_request_period(self):
+        """``(date_start, date_end)`` of the plan an employee's own request for a
+        conversation creates: his next period, from today or else from the day
+        after his last open plan ends, as long as his company's cycle."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        company = self.company_id
+        length = relativedelta(years=1)
+        if company.pop_cycle_rule == "after_last":
+            length = relativedelta(months=company.pop_cycle_months or 12)
+        last_end = (
+            self.env["hr.pop"]
+            .sudo()
+            .search(
+                [("employee_id", "=", self.id), ("state", "!=", "cancelled")],
+                order="date_end desc",
+                limit=1,
+            )
+            .date_end
+        )
+        start = max(today, last_end + relativedelta(days=1)) if last_end else today
+        return start, start + length - relativedelta(days=1)
+
     @api.model
     def _get_pop_overlaps(self, periods):
         """The employees of ``periods`` ({employee id: (start, end)}) who already have

@@ -29,6 +29,7 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from ..report.hr_pop_report import get_pop_timezone
 from .hr_pop_feedback_answer import MIN_COLLEAGUE_ANSWERS
+from .hr_pop_request import REQUEST_STATES
 
 _logger = logging.getLogger(__name__)
 
@@ -507,6 +508,26 @@ class HrPop(models.Model):
     # Told by the chatter notes of refusing and cancelling, not tracked.
     refuse_reason = fields.Text(copy=False)
     cancel_reason = fields.Text(copy=False)
+    # Issue 13: the employee asks for the conversation (hr.pop.request).
+    request_ids = fields.One2many(
+        "hr.pop.request", "pop_id", string="Conversation Requests", readonly=True
+    )
+    requested_by_employee = fields.Boolean(
+        compute="_compute_request_state",
+        store=True,
+        help="The employee asked for this conversation himself.",
+    )
+    request_state = fields.Selection(
+        REQUEST_STATES,
+        compute="_compute_request_state",
+        store=True,
+        index="btree_not_null",
+        help="The status of the employee's latest request for a conversation.",
+    )
+    request_decline_reason = fields.Text(
+        compute="_compute_request_decline_reason",
+        help="Why the manager declined the employee's latest request.",
+    )
 
     # One open plan per employee and day, enforced by PostgreSQL as well: the Python
     # check cannot see a plan that a concurrent transaction (a POP round, the
@@ -681,6 +702,25 @@ class HrPop(models.Model):
                 and not is_employee
                 and not (pop.employee_signed_on and pop.manager_signed_on)
                 and (pop_sudo.manager_id.user_id == user or is_admin)
+            )
+
+    @api.depends("request_ids.state", "request_ids.request_date")
+    def _compute_request_state(self):
+        for pop in self:
+            requests = pop.sudo().request_ids.sorted(
+                lambda r: (r.request_date, r.id), reverse=True
+            )
+            pop.requested_by_employee = bool(requests)
+            pop.request_state = requests[:1].state  # the latest one's
+
+    @api.depends("request_ids.state", "request_ids.decline_reason")
+    def _compute_request_decline_reason(self):
+        for pop in self:
+            latest = pop.sudo().request_ids.sorted(
+                lambda r: (r.request_date, r.id), reverse=True
+            )[:1]
+            pop.request_decline_reason = (
+                latest.decline_reason if latest.state == "declined" else False
             )
 
     @api.depends("total_cost", "company_id.pop_approval_threshold")
@@ -959,6 +999,9 @@ class HrPop(models.Model):
         pops._create_preparation_answers()
         pops._subscribe_managers()
         self._pop_workflow().write({"state": "invited"})
+        # The conversation the employee asked for is planned: the manager's to-do
+        # to plan or decline it is done.
+        pops.request_ids._set_planned()
         self.env["hr.pop.notification"]._send_pop_invitations(pops)
         pops._create_meeting_event()
         todo = []
@@ -1132,8 +1175,12 @@ class HrPop(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self.sudo().meeting_event_id.action_archive()
+        self.sudo().request_ids.filtered(lambda r: r.state == "requested").write(
+            {"state": "cancelled"}
+        )
         self.activity_unlink(
             [
+                "hr_pop.mail_activity_pop_request",
                 "hr_pop.mail_activity_pop_prepare",
                 "hr_pop.mail_activity_pop_conversation",
                 "hr_pop.mail_activity_pop_sign",
@@ -1192,6 +1239,27 @@ class HrPop(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        return True
+
+    def action_decline_request(self, reason):
+        """The manager declines the employee's open request for a conversation,
+        with a reason the employee reads (portal, back office and a mail)."""
+        reason = self._check_reason(reason)
+        requests = self.env["hr.pop.request"]
+        for pop in self:
+            pop._check_can_answer_request()
+            open_requests = pop.sudo().request_ids.filtered(
+                lambda r: r.state == "requested"
+            )
+            if not open_requests:
+                raise UserError(
+                    self.env._(
+                        "%(pop)s has no open request for a conversation to decline.",
+                        pop=pop.name,
+                    )
+                )
+            requests |= open_requests
+        requests._decline(reason)
         return True
 
     def action_open_sign_wizard(self):
@@ -2035,6 +2103,23 @@ class HrPop(models.Model):
                 self.env._("You cannot approve your own development plan.")
             )
 
+    def _check_can_answer_request(self):
+        """Only the plan's manager (or a POP administrator) answers the employee's
+        request, never the employee himself."""
+        self.ensure_one()
+        user = self.env.user
+        pop = self.sudo()
+        if pop.employee_id.user_id == user or not (
+            pop.manager_id.user_id == user or user.has_group("hr_pop.group_pop_admin")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the manager or an administrator can answer the request "
+                    "for a conversation of %(pop)s.",
+                    pop=self.name,
+                )
+            )
+
     def _check_can_manage(self):
         self.ensure_one()
         user = self.env.user
@@ -2593,6 +2678,7 @@ class HrPop(models.Model):
         env = pops.env
         ids = pops.ids
         pops.answer_ids.unlink()
+        pops.request_ids.unlink()
         pops.review_ids.unlink()
         pops.feedback_request_ids.unlink()
         env["hr.pop.notification"].search([("pop_id", "in", ids)]).unlink()

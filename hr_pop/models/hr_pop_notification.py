@@ -41,6 +41,7 @@ NOTIFICATION_KINDS = [
     ("digest", "Daily Digest"),
     ("feedback_request", "Feedback Request"),
     ("feedback_reminder", "Feedback Reminder"),
+    ("request_declined", "Request Declined"),
 ]
 # Mails whose content is private go to the employee's private address or nowhere.
 PRIVATE_KINDS = {"agenda_exchange", "signed_pdf"}
@@ -907,6 +908,21 @@ class HrPopNotification(models.Model):
             pop, "sign_request", key, "employee", "hr_pop.mail_template_pop_to_sign"
         )
         return bool(notification.mail_id)
+
+    @api.model
+    def _send_request_declined(self, request):
+        """The manager declined the employee's request for a conversation: the
+        employee gets the reason at his private address first, as with the
+        invitation (the portal and the back office show it too)."""
+        request = request.sudo()
+        return self._send(
+            request.pop_id,
+            "request_declined",
+            str(request.id),
+            "employee",
+            "hr_pop.mail_template_pop_request_declined",
+            pop_request_decline_reason=request.decline_reason,
+        )
 
     def _send_agenda_exchange(self, pop, key, role):
         self._send(

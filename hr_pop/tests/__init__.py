@@ -31,3 +31,4 @@ from . import test_hr_pop_retention
 from . import test_hr_pop_360
 from . import test_hr_pop_goal_template
 from . import test_hr_pop_paper_signature
+from . import test_hr_pop_employee_request

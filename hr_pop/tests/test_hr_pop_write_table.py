@@ -132,6 +132,13 @@ FIELD_RULES = {
         "question_set_id": "content",
         "refuse_reason": "never",
         "registration_number": "never",
+        # Issue 13: created and answered only by the request methods (the employee
+        # asks, the manager declines or invites); read-only for everyone
+        # (test_hr_pop_employee_request proves it over JSON-RPC).
+        "request_decline_reason": "never",
+        "request_ids": CHILDREN,
+        "request_state": "never",
+        "requested_by_employee": "never",
         "review_ids": CHILDREN,
         "signature_valid": "never",
         "signed_attachment_id": "never",

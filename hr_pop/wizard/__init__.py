@@ -9,3 +9,5 @@ from . import hr_pop_feedback_wizard
 from . import hr_pop_dashboard
 from . import hr_pop_goal_template_wizard
 from . import hr_pop_goal_template_wizard_line
+from . import hr_pop_request_wizard
+from . import hr_pop_request_wizard_line

@@ -11,7 +11,13 @@ class HrPopReasonWizard(models.TransientModel):
         "hr.pop", string="Development Plan", required=True, ondelete="cascade"
     )
     action = fields.Selection(
-        [("cancel", "Cancel"), ("refuse", "Refuse")], required=True, default="cancel"
+        [
+            ("cancel", "Cancel"),
+            ("refuse", "Refuse"),
+            ("decline_request", "Decline the Employee's Request"),
+        ],
+        required=True,
+        default="cancel",
     )
     reason = fields.Text(required=True)
 
@@ -19,6 +25,8 @@ class HrPopReasonWizard(models.TransientModel):
         self.ensure_one()
         if self.action == "refuse":
             self.pop_id.action_refuse(self.reason)
+        elif self.action == "decline_request":
+            self.pop_id.action_decline_request(self.reason)
         else:
             self.pop_id.action_cancel(self.reason)
         return {"type": "ir.actions.act_window_close"}
