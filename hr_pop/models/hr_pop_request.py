@@ -21,10 +21,11 @@ client.
 """
 
 from dateutil.relativedelta import relativedelta
+from psycopg2.errors import ExclusionViolation, UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, mute_logger
 
 from .hr_pop_goal import GOAL_CATEGORIES
 
@@ -199,23 +200,33 @@ class HrPopRequest(models.Model):
         manager = pop.manager_id if pop else employee._get_pop_default_manager()
         if not manager:
             raise UserError(self._get_no_manager_message(employee))
-        if not pop:
-            date_start, date_end = employee._get_pop_request_period()
-            pop = Pop.create(
-                {
-                    "employee_id": employee.id,
-                    "date_start": date_start,
-                    "date_end": date_end,
-                }
-            )
-        request = Request.create(
-            {
-                "pop_id": pop.id,
-                "employee_id": employee.id,
-                "motivation": motivation,
-                "goal_ids": [fields.Command.create(vals) for vals in goal_vals],
-            }
-        )
+        # The same request sent twice at once: the database keeps the first (the
+        # plans' exclusion constraint, the one-open-request index).
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                if not pop:
+                    date_start, date_end = employee._get_pop_request_period()
+                    pop = Pop.create(
+                        {
+                            "employee_id": employee.id,
+                            "date_start": date_start,
+                            "date_end": date_end,
+                        }
+                    )
+                request = Request.create(
+                    {
+                        "pop_id": pop.id,
+                        "employee_id": employee.id,
+                        "motivation": motivation,
+                        "goal_ids": [fields.Command.create(vals) for vals in goal_vals],
+                    }
+                )
+        except (ExclusionViolation, UniqueViolation):
+            raise UserError(
+                self.env._(
+                    "Your request for a development conversation was sent already."
+                )
+            ) from None
         request._notify_requested()
         return request
 

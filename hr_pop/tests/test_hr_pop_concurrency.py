@@ -289,7 +289,63 @@ class TestHrPopOverlapRace(TransactionCase):
     def _create_due_pops(env):
         return env["hr.pop.notification"]._create_due_pops(batch_size=200)
 
+    def _give_rita_a_login(self):
+        """Rita's portal user (committed), removed again with her requests."""
+
+        def create(env):
+            user = env["res.users"].create(
+                {
+                    "name": "Rita Race",
+                    "login": "rita.race.pop",
+                    "groups_id": [fields.Command.set(env.ref("base.group_portal").ids)],
+                }
+            )
+            rita = env["hr.employee"].browse(self.rita_id)
+            contact_id = rita.work_contact_id.id
+            rita.user_id = user  # which makes the user's partner her work contact
+            return user.id, user.partner_id.id, contact_id
+
+        def remove(env):
+            env["hr.pop.request"].search([("employee_id", "=", self.rita_id)]).unlink()
+            env["hr.employee"].browse(self.rita_id).write(
+                {"user_id": False, "work_contact_id": contact_id}
+            )
+            env["res.users"].browse(user_id).unlink()
+            env["res.partner"].browse(partner_id).unlink()
+
+        user_id, partner_id, contact_id = self._committed(create)
+        # Before the fixture's own clean-up (clean-ups run last registered first).
+        self.addCleanup(self._committed, remove)
+        return user_id
+
+    @staticmethod
+    def _ask_for_a_conversation(user_id):
+        def ask(env):
+            return (
+                env(user=user_id)["hr.pop.request"]
+                ._request_conversation("I would like to talk about my next step")
+                .id
+            )
+
+        return ask
+
     # --- tests ----------------------------------------------------------------------
+    def test_one_request_sent_twice_at_once_is_kept_once_with_a_clear_message(self):
+        user_id = self._give_rita_a_login()
+        ask = self._ask_for_a_conversation(user_id)
+        winner, loser = self._race(ask, ask)
+        self.assertTrue(loser.waited, "the second transaction waits for the first")
+        self.assertIsInstance(loser.error, UserError)
+        self.assertIn("was sent already", str(loser.error))
+
+        def requests(env):
+            return (
+                env["hr.pop.request"].search([("employee_id", "=", self.rita_id)]).ids
+            )
+
+        self.assertEqual(self._committed(requests), [winner.result])
+        self.assertEqual(len(self._committed_pops(self.rita_id)), 1)
+
     def test_orm_creates_race_and_the_database_keeps_one(self):
         winner, loser = self._race(
             self._create_pop(self.rita_id), self._create_pop(self.rita_id, 3)
