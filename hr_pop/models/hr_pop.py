@@ -2074,6 +2074,22 @@ class HrPop(models.Model):
             lambda line: line.repayment_agreement and line.state != "cancelled"
         )
 
+    def _get_repayment_note(self):
+        """The repayment clauses the employee accepts by signing, one per line."""
+        self.ensure_one()
+        return (
+            "\n".join(
+                self.env._(
+                    "%(activity)s: %(months)s months. %(terms)s",
+                    activity=line.name,
+                    months=line.repayment_months,
+                    terms=line.repayment_terms or "",
+                ).strip()
+                for line in self._get_repayment_lines()
+            )
+            or False
+        )
+
     def _check_repayment_needs_agreement(self, decision):
         """A repayment clause binds the employee only if he agrees to it: "seen,
         not agreed" cannot accept it."""

@@ -38,18 +38,8 @@ class HrPopSignWizard(models.TransientModel):
     @api.depends("pop_id")
     def _compute_repayment_note(self):
         for wizard in self:
-            lines = wizard.pop_id._get_repayment_lines() if wizard.pop_id else []
             wizard.repayment_note = (
-                "\n".join(
-                    self.env._(
-                        "%(activity)s: %(months)s months. %(terms)s",
-                        activity=line.name,
-                        months=line.repayment_months,
-                        terms=line.repayment_terms or "",
-                    ).strip()
-                    for line in lines
-                )
-                or False
+                wizard.pop_id._get_repayment_note() if wizard.pop_id else False
             )
 
     def action_sign(self):
