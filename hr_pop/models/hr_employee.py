@@ -88,9 +88,8 @@ class HrEmployee(models.Model):
         periods = {}
         for employee in self:
             company = employee.company_id
-            length = relativedelta(years=1)
+            length = employee._get_pop_cycle_length()
             if company.pop_cycle_rule == "after_last":
-                length = relativedelta(months=company.pop_cycle_months or 12)
                 last = last_periods.get(employee.id)
                 hired = employee._get_pop_hire_date()
                 if last:
@@ -114,6 +113,14 @@ class HrEmployee(models.Model):
                 periods[employee.id] = (start, start + length - relativedelta(days=1))
         return periods
 
+    def _get_pop_cycle_length(self):
+        """How long a plan of this employee's company runs."""
+        self.ensure_one()
+        company = self.company_id
+        if company.pop_cycle_rule == "after_last":
+            return relativedelta(months=company.pop_cycle_months or 12)
+        return relativedelta(years=1)
+
     def _get_pop_default_manager(self):
         """Who holds the conversation: the employee's manager, else the manager of
         his department (never himself); as ``hr.pop`` computes its manager."""
@@ -130,10 +137,7 @@ class HrEmployee(models.Model):
         after his last open plan ends, as long as his company's cycle."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        company = self.company_id
-        length = relativedelta(years=1)
-        if company.pop_cycle_rule == "after_last":
-            length = relativedelta(months=company.pop_cycle_months or 12)
+        length = self._get_pop_cycle_length()
         last_end = (
             self.env["hr.pop"]
             .sudo()

@@ -563,12 +563,9 @@ class HrPop(models.Model):
 
     @api.depends("employee_id")
     def _compute_manager_id(self):
-        # The employee's manager, else the manager of his department (not himself).
         for pop in self:
-            employee = pop.employee_id.sudo()
-            department_manager = employee.department_id.manager_id
-            pop.manager_id = employee.parent_id or (
-                department_manager if department_manager != employee else False
+            pop.manager_id = (
+                pop.employee_id._get_pop_default_manager() if pop.employee_id else False
             )
 
     @api.depends("employee_id")
@@ -707,18 +704,14 @@ class HrPop(models.Model):
     @api.depends("request_ids.state", "request_ids.request_date")
     def _compute_request_state(self):
         for pop in self:
-            requests = pop.sudo().request_ids.sorted(
-                lambda r: (r.request_date, r.id), reverse=True
-            )
-            pop.requested_by_employee = bool(requests)
-            pop.request_state = requests[:1].state  # the latest one's
+            latest = pop._get_latest_request()
+            pop.requested_by_employee = bool(latest)
+            pop.request_state = latest.state
 
     @api.depends("request_ids.state", "request_ids.decline_reason")
     def _compute_request_decline_reason(self):
         for pop in self:
-            latest = pop.sudo().request_ids.sorted(
-                lambda r: (r.request_date, r.id), reverse=True
-            )[:1]
+            latest = pop._get_latest_request()
             pop.request_decline_reason = (
                 latest.decline_reason if latest.state == "declined" else False
             )
@@ -2073,6 +2066,14 @@ class HrPop(models.Model):
         return self.sudo().line_ids.filtered(
             lambda line: line.repayment_agreement and line.state != "cancelled"
         )
+
+    def _get_latest_request(self):
+        """The employee's latest request for a conversation on this plan (sorted
+        here: one just created is not yet in the model's order in the cache)."""
+        self.ensure_one()
+        return self.sudo().request_ids.sorted(
+            lambda request: (request.request_date, request.id), reverse=True
+        )[:1]
 
     def _get_repayment_note(self):
         """The repayment clauses the employee accepts by signing, one per line."""

@@ -138,9 +138,7 @@ class HrPopRoundWizard(models.TransientModel):
         # Nobody to hold the conversation (no manager, none for the department):
         # no plan, and the summary says whom to give a manager first.
         without_manager = lines.employee_id.filtered(
-            lambda employee: not self.env["hr.pop"]
-            .new({"employee_id": employee.id})
-            .manager_id
+            lambda employee: not employee._get_pop_default_manager()
         )
         lines = lines.filtered(lambda line: line.employee_id not in without_manager)
         periods = {line.employee_id.id: period for line in lines}
